@@ -1,0 +1,20 @@
+//! The pure core of Gallerist: KooGallery's models and rules with no IO.
+//!
+//! Everything here is deterministic: functions take the current time and a random
+//! source as arguments, so the client, the sandbox and the tests all reach the same
+//! answers from the same inputs. Both sides of the wire (the client in `market` and
+//! the sandbox server) depend on this crate, never on each other.
+
+pub mod apig;
+pub mod clock;
+pub mod demo;
+pub mod mock_orders;
+pub mod money;
+pub mod order;
+pub mod site;
+pub mod wire;
+
+pub use clock::{china_month, Clock, FixedClock, SystemClock};
+pub use money::{Currency, Money};
+pub use order::{Buyer, ChargingMode, Order, OrderLine, OrderType};
+pub use site::Site;

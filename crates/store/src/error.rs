@@ -1,0 +1,32 @@
+//! What can go wrong with the local database, in words a seller can act on.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "The database {path} is damaged or is not a Gallerist database ({detail}). Gallerist has not changed it. \
+         Move the file aside to start fresh, or restore a copy from the backups folder next to it."
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "The database {path} was written by a newer Gallerist (schema {found}; this version knows up to {known}). \
+         Gallerist has not changed it. Install the newer Gallerist, or set GALLERIST_DATA_DIR to another folder."
+    )]
+    Newer { path: PathBuf, found: i64, known: i64 },
+    #[error("Gallerist cannot create or write its data folder {path}: {detail}. Check the folder's permissions or set GALLERIST_DATA_DIR.")]
+    Folder { path: PathBuf, detail: String },
+    #[error(
+        "Updating the database to schema {version} ({name}) failed: {detail}. The database is as it was before; \
+         a copy was kept at {backup}."
+    )]
+    Migration { version: i64, name: String, detail: String, backup: String },
+    #[error("{0} was not found")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the database is busy or unavailable: {0}")]
+    Pool(#[from] r2d2::Error),
+}
