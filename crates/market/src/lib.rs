@@ -1,0 +1,15 @@
+//! The wire to KooGallery: one HTTP client, APIG signing, and the Open API.
+//!
+//! Everything that leaves the machine goes through here, so timeouts, the user
+//! agent, TLS (rustls, strict certificate checks as KooGallery requires) and the
+//! translation of failures into [`MarketError`] are decided once.
+
+mod error;
+mod http;
+mod open_api;
+mod signer;
+
+pub use error::MarketError;
+pub use http::http_client;
+pub use open_api::{refusal, OpenApi, RawResponse};
+pub use signer::{sign_request, Credentials};
