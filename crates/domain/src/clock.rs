@@ -4,7 +4,7 @@
 //! in. The trait exists so the app, the sandbox and tests can hand a clock around
 //! (a fixed or skewed one in tests, the system clock in the app).
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, TimeZone, Utc};
 use std::sync::Mutex;
 
 /// KooGallery computes its dated rules (bill runs, deadlines, order months) in UTC+8.
@@ -52,10 +52,21 @@ pub fn china_month(at: DateTime<Utc>) -> String {
     at.with_timezone(&china_offset()).format("%Y-%m").to_string()
 }
 
+/// First instant of the UTC+8 calendar month `months_back` months before `now`'s.
+pub fn month_start(now: DateTime<Utc>, months_back: u32) -> DateTime<Utc> {
+    let local = now.with_timezone(&china_offset()).date_naive();
+    let first = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).expect("first of month")
+        - Months::new(months_back);
+    china_offset()
+        .from_local_datetime(&first.and_hms_opt(0, 0, 0).expect("midnight"))
+        .single()
+        .expect("fixed offsets are unambiguous")
+        .with_timezone(&Utc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
     fn an_evening_utc_order_on_the_last_day_belongs_to_the_next_beijing_month() {

@@ -4,10 +4,10 @@
 //! generator is pure (random source and "now" passed in) so the app's local seed and
 //! the sandbox's order store, given the same seed, describe the same orders.
 
-use crate::clock::china_offset;
+use crate::clock::month_start;
 use crate::money::{Currency, Money};
 use crate::order::{Buyer, ChargingMode, Order, OrderLine, OrderType};
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 
 struct DemoProduct {
@@ -57,18 +57,6 @@ fn buyer(rng: &mut impl Rng, n: usize) -> Buyer {
         email: None,
         mobile_phone: Some(format!("13{}****{:04}", rng.gen_range(0..10), rng.gen_range(0..10_000))),
     }
-}
-
-/// First instant of the UTC+8 calendar month `months_back` months before `now`'s.
-pub fn month_start(now: DateTime<Utc>, months_back: u32) -> DateTime<Utc> {
-    let local = now.with_timezone(&china_offset()).date_naive();
-    let first = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).expect("first of month")
-        - Months::new(months_back);
-    china_offset()
-        .from_local_datetime(&first.and_hms_opt(0, 0, 0).expect("midnight"))
-        .single()
-        .expect("fixed offsets are unambiguous")
-        .with_timezone(&Utc)
 }
 
 /// Orders from the start of the month `months` months ago until `now`, growing
@@ -129,6 +117,7 @@ fn one_order(rng: &mut impl Rng, created: DateTime<Utc>, buyers: &[Buyer], curre
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
     use rand::{rngs::StdRng, SeedableRng};
 
     fn now() -> DateTime<Utc> {

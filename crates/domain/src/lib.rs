@@ -7,6 +7,7 @@
 
 pub mod apig;
 pub mod clock;
+pub mod codes;
 pub mod demo;
 pub mod mock_orders;
 pub mod money;
@@ -14,7 +15,7 @@ pub mod order;
 pub mod site;
 pub mod wire;
 
-pub use clock::{china_month, Clock, FixedClock, SystemClock};
+pub use clock::{china_month, month_start, Clock, FixedClock, SystemClock};
 pub use money::{Currency, Money};
 pub use order::{Buyer, ChargingMode, Order, OrderLine, OrderType};
 pub use site::Site;

@@ -13,3 +13,4 @@ pub use error::MarketError;
 pub use http::http_client;
 pub use open_api::{refusal, OpenApi, RawResponse};
 pub use signer::{sign_request, Credentials};
+pub type HttpClient = reqwest::Client;

@@ -1,0 +1,32 @@
+//! Commands by name, for web mode and the CLI: `dispatch("dashboard", {...})`.
+//!
+//! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
+//! list both must cover, and a test in the shell checks it.
+
+use crate::{accounts, app, dashboard, orders, ApiError, Core};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+pub const COMMANDS: &[&str] = &["app_info", "set_locale", "list_accounts", "dashboard", "list_orders", "test_connection"];
+
+fn args<T: DeserializeOwned>(name: &str, value: Value) -> Result<T, ApiError> {
+    let value = if value.is_null() { Value::Object(Default::default()) } else { value };
+    serde_json::from_value(value).map_err(|e| ApiError::invalid(format!("{name}: {e}")))
+}
+
+fn out<T: Serialize>(value: T) -> Result<Value, ApiError> {
+    Ok(serde_json::to_value(value).expect("command results serialize"))
+}
+
+pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, ApiError> {
+    match name {
+        "app_info" => out(app::app_info(core)?),
+        "set_locale" => out(app::set_locale(core, args(name, value)?)?),
+        "list_accounts" => out(accounts::list_accounts(core)?),
+        "dashboard" => out(dashboard::dashboard(core, args(name, value)?)?),
+        "list_orders" => out(orders::list_orders(core, args(name, value)?)?),
+        "test_connection" => out(accounts::test_connection(core, args(name, value)?).await?),
+        other => Err(ApiError::new(crate::ErrorCode::NotFound, format!("there is no command '{other}'"))),
+    }
+}

@@ -1,0 +1,64 @@
+//! Gallerist's commands as plain async functions.
+//!
+//! The Tauri app, the `gallerist` CLI, web mode and the tests all call the same
+//! functions with the same [`Core`], so a command behaves identically whether a
+//! webview, a browser or a test invoked it. Errors leave as [`ApiError`]
+//! (`{code, message}`), the one shape the UI understands.
+
+mod boot;
+mod error;
+
+pub mod accounts;
+pub mod app;
+pub mod dashboard;
+pub mod dispatch;
+pub mod orders;
+
+pub use boot::{boot, default_data_dir, BootOptions, DATABASE_FILE};
+pub use dispatch::{dispatch, COMMANDS};
+pub use error::{ApiError, ErrorCode};
+
+use gallerist_domain::codes::Locale;
+use gallerist_domain::Clock;
+use gallerist_market::{Credentials, HttpClient};
+use gallerist_sandbox::Sandbox;
+use gallerist_store::Store;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything a command needs: the store, the clock, the HTTP client and the
+/// embedded sandbox with its in-memory keys.
+pub struct Core {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub http: HttpClient,
+    pub data_dir: PathBuf,
+    pub os_locale: String,
+    pub sandbox: Option<EmbeddedSandbox>,
+}
+
+/// The sandbox started with the app; its keys exist only in this process.
+pub struct EmbeddedSandbox {
+    pub server: Sandbox,
+    pub credentials: Credentials,
+    pub account_id: i64,
+}
+
+impl Core {
+    /// The language for text produced in the core: saved choice, else the OS's.
+    pub fn locale(&self) -> Locale {
+        let saved = self
+            .store
+            .conn()
+            .ok()
+            .and_then(|c| gallerist_store::settings::get(&c, gallerist_store::settings::LOCALE).ok().flatten());
+        Locale::from_tag(saved.as_deref().unwrap_or(&self.os_locale))
+    }
+
+    /// Stops the embedded sandbox (the store closes when dropped).
+    pub async fn shutdown(self) {
+        if let Some(s) = self.sandbox {
+            s.server.stop().await;
+        }
+    }
+}
