@@ -114,3 +114,12 @@ fn seed_demo(store: &Store, account_id: i64, seed: u64, now: DateTime<Utc>) -> R
     }
     Ok(Demo { orders: all, newly_written })
 }
+
+/// The language the OS asks for (`GALLERIST_LOCALE` overrides, for tests and kiosks).
+pub fn os_locale() -> String {
+    std::env::var("GALLERIST_LOCALE")
+        .ok()
+        .filter(|l| !l.is_empty())
+        .or_else(sys_locale::get_locale)
+        .unwrap_or_else(|| "en".to_string())
+}

@@ -14,7 +14,7 @@ pub mod dashboard;
 pub mod dispatch;
 pub mod orders;
 
-pub use boot::{boot, default_data_dir, BootOptions, DATABASE_FILE};
+pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};
 pub use dispatch::{dispatch, COMMANDS};
 pub use error::{ApiError, ErrorCode};
 

@@ -1,0 +1,123 @@
+//! The `gallerist` binary as a seller or a script would run it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_gallerist");
+const QUERY: &str = "/api/mkp-openapi-public/global/v1/order/query?orderId=MOCKPERIODYEARNEW";
+
+/// A child that is killed when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `gallerist ARGS` and returns it with the URL it printed.
+fn start(args: &[&str], data_dir: &std::path::Path) -> (Running, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("GALLERIST_DATA_DIR", data_dir)
+        .env("GALLERIST_LOCALE", "en")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.split("listening on ").nth(1) {
+                let _ = tx.send(url.trim().to_string());
+            }
+        }
+    });
+    let url = rx.recv_timeout(Duration::from_secs(30)).expect("the server prints its URL");
+    (Running(child), url)
+}
+
+fn api(url: &str, sk: &str) -> std::process::Output {
+    Command::new(BIN)
+        .args(["api", "GET", QUERY, "--base-url", url])
+        .env("GALLERIST_AK", "CLIAK")
+        .env("GALLERIST_SK", sk)
+        .env("GALLERIST_LOCALE", "en")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn api_makes_a_signed_call_to_the_sandbox_and_explains_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_sandbox, url) = start(&["sandbox", "--listen", "127.0.0.1:0", "--ak", "CLIAK", "--sk", "cli-secret"], dir.path());
+    let ok = api(&url, "cli-secret");
+    assert!(ok.status.success(), "a signed call succeeds: {}", String::from_utf8_lossy(&ok.stderr));
+    let body: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("stdout is the JSON answer");
+    assert_eq!(body["resultCode"], "MKT.0000");
+    let refused = api(&url, "wrong-secret");
+    assert!(!refused.status.success(), "a refused call exits non-zero");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("APIGW.0301") && err.contains("clock"), "the refusal is explained: {err}");
+}
+
+#[test]
+fn a_taken_port_is_reported_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = Command::new(BIN).args(["sandbox", "--listen", &addr, "--ak", "A", "--sk", "S"]).env("GALLERIST_DATA_DIR", dir.path()).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already in use") && err.contains(&addr), "{err}");
+}
+
+fn ui_dir() -> tempfile::TempDir {
+    let ui = tempfile::tempdir().unwrap();
+    std::fs::write(ui.path().join("index.html"), "<!doctype html><title>Gallerist</title>").unwrap();
+    ui
+}
+
+fn post(url: &str, command: &str, body: &str, content_type: &str, host: Option<&str>) -> (u16, String) {
+    let client = reqwest::blocking::Client::new();
+    let mut req = client.post(format!("{url}/api/{command}")).header("content-type", content_type).body(body.to_string());
+    if let Some(h) = host {
+        req = req.header("host", h);
+    }
+    let r = req.send().unwrap();
+    (r.status().as_u16(), r.text().unwrap())
+}
+
+#[test]
+fn web_mode_serves_the_ui_and_commands_on_loopback_only() {
+    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    let (_serve, url) = start(&["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()], data.path());
+    let page = reqwest::blocking::get(format!("{url}/orders")).unwrap();
+    let csp = page.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    assert!(csp.contains("default-src 'self'"), "a strict CSP is sent: {csp}");
+    assert!(page.text().unwrap().contains("<title>Gallerist</title>"), "deep links fall back to the app");
+    let (status, body) = post(&url, "list_accounts", "{}", "application/json", None);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"name\":\"Sandbox\""), "{body}");
+    let (status, body) = post(&url, "nope", "{}", "application/json", None);
+    assert_eq!((status, body.contains("\"code\":\"not_found\"")), (404, true), "{body}");
+    assert_eq!(post(&url, "list_accounts", "{}", "text/plain", None).0, 415, "form-style posts are refused");
+    assert_eq!(post(&url, "list_accounts", "{}", "application/json", Some("evil.example")).0, 403, "foreign Host is refused");
+    assert_eq!(post(&url, "list_accounts", "{not json", "application/json", None).0, 400);
+}
+
+#[test]
+fn web_mode_with_a_corrupt_database_answers_every_command_with_the_boot_error() {
+    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    std::fs::write(data.path().join("gallerist.sqlite3"), vec![0x42u8; 2048]).unwrap();
+    let (_serve, url) = start(&["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()], data.path());
+    let (status, body) = post(&url, "app_info", "{}", "application/json", None);
+    assert_eq!(status, 503);
+    let err: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(err["code"], "boot");
+    assert!(err["message"].as_str().unwrap().contains("gallerist.sqlite3"), "{body}");
+    assert_eq!(std::fs::read(data.path().join("gallerist.sqlite3")).unwrap(), vec![0x42u8; 2048], "nothing is lost");
+}
