@@ -38,7 +38,10 @@ pub struct ConnectionReport {
 /// The keys for an account: the sandbox's live in memory; others arrive with the
 /// keychain (issue: accounts and credentials) and are absent until then.
 fn credentials(core: &Core, account: &Account) -> Option<Credentials> {
-    core.sandbox.as_ref().filter(|s| s.account_id == account.id).map(|s| s.credentials.clone())
+    core.sandbox
+        .as_ref()
+        .filter(|s| s.account_id == account.id)
+        .map(|s| s.credentials.clone())
 }
 
 pub async fn test_connection(core: &Core, args: AccountArg) -> Result<ConnectionReport, ApiError> {
@@ -63,13 +66,17 @@ pub async fn test_connection(core: &Core, args: AccountArg) -> Result<Connection
     let api = OpenApi::new(core.http.clone(), &account.base_url, creds, core.clock.clone())
         .map_err(|e| ApiError::invalid(format!("the account's base URL is not usable: {e}")))?;
     let started = Instant::now();
-    let outcome = api.query_order(CONNECTION_CHECK_ORDER, None, account.site.currency()).await;
+    let outcome = api
+        .query_order(CONNECTION_CHECK_ORDER, None, account.site.currency())
+        .await;
     let ms = started.elapsed().as_millis() as u64;
     Ok(match outcome {
         Ok((_, raw)) => report(true, "MKT.0000", Some(raw.status), ms, raw.clock_offset_seconds),
         Err(e) => {
             let offset = match &e {
-                MarketError::Gateway { clock_offset_seconds, .. } => *clock_offset_seconds,
+                MarketError::Gateway {
+                    clock_offset_seconds, ..
+                } => *clock_offset_seconds,
                 _ => None,
             };
             let mut r = report(false, e.code(), e.http_status(), ms, offset);

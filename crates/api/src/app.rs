@@ -42,7 +42,11 @@ pub fn set_locale(core: &Core, args: SetLocale) -> Result<LocaleChoice, ApiError
     let locale = match args.locale.as_str() {
         "zh-CN" => Locale::ZhCn,
         "en" => Locale::En,
-        other => return Err(ApiError::invalid(format!("'{other}' is not a supported language; use zh-CN or en"))),
+        other => {
+            return Err(ApiError::invalid(format!(
+                "'{other}' is not a supported language; use zh-CN or en"
+            )))
+        }
     };
     settings::set(&*core.store.conn()?, settings::LOCALE, locale.tag())?;
     Ok(LocaleChoice { locale })

@@ -36,7 +36,12 @@ pub fn default_data_dir() -> Result<PathBuf, ApiError> {
     }
     directories::ProjectDirs::from("com", "Gallerist", "Gallerist")
         .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| ApiError::new(ErrorCode::Boot, "No home folder was found for Gallerist's data. Set GALLERIST_DATA_DIR to a folder."))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Boot,
+                "No home folder was found for Gallerist's data. Set GALLERIST_DATA_DIR to a folder.",
+            )
+        })
 }
 
 pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
@@ -62,8 +67,16 @@ fn key(rng: &mut StdRng, len: usize) -> String {
     rng.sample_iter(&Alphanumeric).take(len).map(char::from).collect()
 }
 
-async fn start_sandbox(store: &Store, opts: &BootOptions, rng: &mut StdRng, now: DateTime<Utc>) -> Result<EmbeddedSandbox, ApiError> {
-    let credentials = Credentials { access_key: key(rng, 20).to_ascii_uppercase(), secret_key: key(rng, 40) };
+async fn start_sandbox(
+    store: &Store,
+    opts: &BootOptions,
+    rng: &mut StdRng,
+    now: DateTime<Utc>,
+) -> Result<EmbeddedSandbox, ApiError> {
+    let credentials = Credentials {
+        access_key: key(rng, 20).to_ascii_uppercase(),
+        secret_key: key(rng, 40),
+    };
     let data = opts.data_dir.join(SANDBOX_FILE);
     let fresh_sandbox = !data.exists();
     let server = Sandbox::start(SandboxConfig {
@@ -78,11 +91,18 @@ async fn start_sandbox(store: &Store, opts: &BootOptions, rng: &mut StdRng, now:
     let account = store.write(|tx| accounts::upsert_sandbox(tx, &server.url(), now))?;
     let demo = seed_demo(store, account.id, rng.gen(), now)?;
     if fresh_sandbox || demo.newly_written {
-        server
-            .add_orders(&demo.orders)
-            .map_err(|e| ApiError::new(ErrorCode::Boot, format!("The built-in sandbox could not store its orders: {e}")))?;
+        server.add_orders(&demo.orders).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Boot,
+                format!("The built-in sandbox could not store its orders: {e}"),
+            )
+        })?;
     }
-    Ok(EmbeddedSandbox { server, credentials, account_id: account.id })
+    Ok(EmbeddedSandbox {
+        server,
+        credentials,
+        account_id: account.id,
+    })
 }
 
 struct Demo {
@@ -96,13 +116,20 @@ fn seed_demo(store: &Store, account_id: i64, seed: u64, now: DateTime<Utc>) -> R
     let conn = store.conn()?;
     let recorded = settings::get(&conn, DEMO_SEED)?.zip(settings::get(&conn, settings::DEMO_SEEDED_AT)?);
     drop(conn);
-    let parsed = recorded.as_ref().and_then(|(s, at)| Some((s.parse::<u64>().ok()?, DateTime::parse_from_rfc3339(at).ok()?)));
+    let parsed = recorded
+        .as_ref()
+        .and_then(|(s, at)| Some((s.parse::<u64>().ok()?, DateTime::parse_from_rfc3339(at).ok()?)));
     let (seed, at, newly_written) = match parsed {
         Some((s, at)) => (s, at.with_timezone(&Utc), false),
         None => (seed, now, true),
     };
     let mut all = mock_orders(Currency::Cny);
-    all.extend(demo_orders(&mut StdRng::seed_from_u64(seed), at, DEMO_MONTHS, Currency::Cny));
+    all.extend(demo_orders(
+        &mut StdRng::seed_from_u64(seed),
+        at,
+        DEMO_MONTHS,
+        Currency::Cny,
+    ));
     if newly_written {
         store.write(|tx| {
             for order in &all {
@@ -112,7 +139,10 @@ fn seed_demo(store: &Store, account_id: i64, seed: u64, now: DateTime<Utc>) -> R
             settings::set(tx, settings::DEMO_SEEDED_AT, &now.to_rfc3339())
         })?;
     }
-    Ok(Demo { orders: all, newly_written })
+    Ok(Demo {
+        orders: all,
+        newly_written,
+    })
 }
 
 /// The language the OS asks for (`GALLERIST_LOCALE` overrides, for tests and kiosks).

@@ -83,7 +83,10 @@ pub fn dashboard(core: &Core, args: crate::accounts::AccountArg) -> Result<Dashb
         orders_this_month: totals.orders_in_month,
         gross: order_stats::gross(&conn, account.id)?
             .into_iter()
-            .map(|(currency, minor)| Amount { amount: format_minor(minor), currency })
+            .map(|(currency, minor)| Amount {
+                amount: format_minor(minor),
+                currency,
+            })
             .collect(),
         per_month,
         by_type: order_stats::by_order_type(&conn, account.id)?

@@ -8,10 +8,21 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-pub const COMMANDS: &[&str] = &["app_info", "set_locale", "list_accounts", "dashboard", "list_orders", "test_connection"];
+pub const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_locale",
+    "list_accounts",
+    "dashboard",
+    "list_orders",
+    "test_connection",
+];
 
 fn args<T: DeserializeOwned>(name: &str, value: Value) -> Result<T, ApiError> {
-    let value = if value.is_null() { Value::Object(Default::default()) } else { value };
+    let value = if value.is_null() {
+        Value::Object(Default::default())
+    } else {
+        value
+    };
     serde_json::from_value(value).map_err(|e| ApiError::invalid(format!("{name}: {e}")))
 }
 
@@ -27,6 +38,9 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "dashboard" => out(dashboard::dashboard(core, args(name, value)?)?),
         "list_orders" => out(orders::list_orders(core, args(name, value)?)?),
         "test_connection" => out(accounts::test_connection(core, args(name, value)?).await?),
-        other => Err(ApiError::new(crate::ErrorCode::NotFound, format!("there is no command '{other}'"))),
+        other => Err(ApiError::new(
+            crate::ErrorCode::NotFound,
+            format!("there is no command '{other}'"),
+        )),
     }
 }

@@ -27,7 +27,10 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into() }
+        ApiError {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -85,7 +88,11 @@ mod tests {
             (ErrorCode::Internal, "internal"),
         ];
         for (code, text) in codes {
-            assert_eq!(serde_json::to_value(code).unwrap(), text, "code list mirrored in errors.ts");
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                text,
+                "code list mirrored in errors.ts"
+            );
         }
     }
 }

@@ -47,11 +47,11 @@ pub struct EmbeddedSandbox {
 impl Core {
     /// The language for text produced in the core: saved choice, else the OS's.
     pub fn locale(&self) -> Locale {
-        let saved = self
-            .store
-            .conn()
-            .ok()
-            .and_then(|c| gallerist_store::settings::get(&c, gallerist_store::settings::LOCALE).ok().flatten());
+        let saved = self.store.conn().ok().and_then(|c| {
+            gallerist_store::settings::get(&c, gallerist_store::settings::LOCALE)
+                .ok()
+                .flatten()
+        });
         Locale::from_tag(saved.as_deref().unwrap_or(&self.os_locale))
     }
 

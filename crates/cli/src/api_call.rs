@@ -47,7 +47,9 @@ fn base_url(args: &ApiArgs) -> anyhow::Result<String> {
         return Ok(account.base_url);
     }
     let site = Site::parse(&args.site).ok_or_else(|| anyhow!("unknown site '{}'; use cn, intl or eu", args.site))?;
-    site.default_base_url().map(str::to_string).ok_or_else(|| anyhow!("the {} site needs --base-url", args.site))
+    site.default_base_url()
+        .map(str::to_string)
+        .ok_or_else(|| anyhow!("the {} site needs --base-url", args.site))
 }
 
 fn chrono_now() -> chrono::DateTime<chrono::Utc> {

@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "gallerist", version, about = "Gallerist — a desktop companion for KooGallery sellers")]
+#[command(
+    name = "gallerist",
+    version,
+    about = "Gallerist — a desktop companion for KooGallery sellers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

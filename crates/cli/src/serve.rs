@@ -39,7 +39,10 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
         bail!("web mode only listens on loopback (127.0.0.1 or [::1]), not {listen}");
     }
     if !ui.join("index.html").is_file() {
-        bail!("the built UI was not found at {} (run `npm run build` in ui/, or pass --ui)", ui.display());
+        bail!(
+            "the built UI was not found at {} (run `npm run build` in ui/, or pass --ui)",
+            ui.display()
+        );
     }
     let data_dir = default_data_dir().map_err(|e| anyhow::anyhow!(e.message))?;
     let core = boot(BootOptions {
@@ -51,21 +54,39 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     })
     .await;
     if let Err(e) = &core {
-        eprintln!("gallerist: the data could not be opened; the UI will explain: {}", e.message);
+        eprintln!(
+            "gallerist: the data could not be opened; the UI will explain: {}",
+            e.message
+        );
     }
-    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
     let addr = listener.local_addr()?;
-    let web = Arc::new(Web { core, host: addr.to_string() });
+    let web = Arc::new(Web {
+        core,
+        host: addr.to_string(),
+    });
     let static_files = ServeDir::new(&ui).fallback(ServeFile::new(ui.join("index.html")));
     let app = Router::new()
         .route("/api/{command}", post(command))
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(web.clone(), loopback_host_only))
-        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .with_state(web.clone());
     println!("Gallerist web mode listening on http://{addr}");
-    axum::serve(listener, app).with_graceful_shutdown(async { let _ = tokio::signal::ctrl_c().await; }).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
     if let Ok(Web { core: Ok(core), .. }) = Arc::try_unwrap(web) {
         core.shutdown().await;
     }
@@ -73,7 +94,11 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
 }
 
 async fn loopback_host_only(State(web): State<Arc<Web>>, request: Request, next: Next) -> Response {
-    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
     let localhost = web.host.replace("127.0.0.1", "localhost");
     if host != web.host && host != localhost {
         return (StatusCode::FORBIDDEN, "web mode answers only on its loopback address").into_response();
@@ -93,7 +118,13 @@ async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request:
     }
     let bytes = match axum::body::to_bytes(request.into_body(), 1024 * 1024).await {
         Ok(b) => b,
-        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, Json(serde_json::json!({"code": "invalid_input", "message": "the request body is too large"}))).into_response(),
+        Err(_) => {
+            return (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Json(serde_json::json!({"code": "invalid_input", "message": "the request body is too large"})),
+            )
+                .into_response()
+        }
     };
     let args: Value = if bytes.is_empty() {
         Value::Null
@@ -101,7 +132,8 @@ async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request:
         match serde_json::from_slice(&bytes) {
             Ok(v) => v,
             Err(e) => {
-                let body = serde_json::json!({"code": "invalid_input", "message": format!("the body is not valid JSON: {e}")});
+                let body =
+                    serde_json::json!({"code": "invalid_input", "message": format!("the body is not valid JSON: {e}")});
                 return (StatusCode::BAD_REQUEST, Json(body)).into_response();
             }
         }

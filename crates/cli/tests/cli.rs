@@ -36,7 +36,9 @@ fn start(args: &[&str], data_dir: &std::path::Path) -> (Running, String) {
             }
         }
     });
-    let url = rx.recv_timeout(Duration::from_secs(30)).expect("the server prints its URL");
+    let url = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the server prints its URL");
     (Running(child), url)
 }
 
@@ -53,15 +55,33 @@ fn api(url: &str, sk: &str) -> std::process::Output {
 #[test]
 fn api_makes_a_signed_call_to_the_sandbox_and_explains_a_refusal() {
     let dir = tempfile::tempdir().unwrap();
-    let (_sandbox, url) = start(&["sandbox", "--listen", "127.0.0.1:0", "--ak", "CLIAK", "--sk", "cli-secret"], dir.path());
+    let (_sandbox, url) = start(
+        &[
+            "sandbox",
+            "--listen",
+            "127.0.0.1:0",
+            "--ak",
+            "CLIAK",
+            "--sk",
+            "cli-secret",
+        ],
+        dir.path(),
+    );
     let ok = api(&url, "cli-secret");
-    assert!(ok.status.success(), "a signed call succeeds: {}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "a signed call succeeds: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let body: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("stdout is the JSON answer");
     assert_eq!(body["resultCode"], "MKT.0000");
     let refused = api(&url, "wrong-secret");
     assert!(!refused.status.success(), "a refused call exits non-zero");
     let err = String::from_utf8_lossy(&refused.stderr);
-    assert!(err.contains("APIGW.0301") && err.contains("clock"), "the refusal is explained: {err}");
+    assert!(
+        err.contains("APIGW.0301") && err.contains("clock"),
+        "the refusal is explained: {err}"
+    );
 }
 
 #[test]
@@ -69,7 +89,11 @@ fn a_taken_port_is_reported_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let out = Command::new(BIN).args(["sandbox", "--listen", &addr, "--ak", "A", "--sk", "S"]).env("GALLERIST_DATA_DIR", dir.path()).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["sandbox", "--listen", &addr, "--ak", "A", "--sk", "S"])
+        .env("GALLERIST_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("already in use") && err.contains(&addr), "{err}");
@@ -83,7 +107,10 @@ fn ui_dir() -> tempfile::TempDir {
 
 fn post(url: &str, command: &str, body: &str, content_type: &str, host: Option<&str>) -> (u16, String) {
     let client = reqwest::blocking::Client::new();
-    let mut req = client.post(format!("{url}/api/{command}")).header("content-type", content_type).body(body.to_string());
+    let mut req = client
+        .post(format!("{url}/api/{command}"))
+        .header("content-type", content_type)
+        .body(body.to_string());
     if let Some(h) = host {
         req = req.header("host", h);
     }
@@ -94,30 +121,60 @@ fn post(url: &str, command: &str, body: &str, content_type: &str, host: Option<&
 #[test]
 fn web_mode_serves_the_ui_and_commands_on_loopback_only() {
     let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
-    let (_serve, url) = start(&["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()], data.path());
+    let (_serve, url) = start(
+        &["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()],
+        data.path(),
+    );
     let page = reqwest::blocking::get(format!("{url}/orders")).unwrap();
-    let csp = page.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    let csp = page
+        .headers()
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(csp.contains("default-src 'self'"), "a strict CSP is sent: {csp}");
-    assert!(page.text().unwrap().contains("<title>Gallerist</title>"), "deep links fall back to the app");
+    assert!(
+        page.text().unwrap().contains("<title>Gallerist</title>"),
+        "deep links fall back to the app"
+    );
     let (status, body) = post(&url, "list_accounts", "{}", "application/json", None);
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"name\":\"Sandbox\""), "{body}");
     let (status, body) = post(&url, "nope", "{}", "application/json", None);
     assert_eq!((status, body.contains("\"code\":\"not_found\"")), (404, true), "{body}");
-    assert_eq!(post(&url, "list_accounts", "{}", "text/plain", None).0, 415, "form-style posts are refused");
-    assert_eq!(post(&url, "list_accounts", "{}", "application/json", Some("evil.example")).0, 403, "foreign Host is refused");
-    assert_eq!(post(&url, "list_accounts", "{not json", "application/json", None).0, 400);
+    assert_eq!(
+        post(&url, "list_accounts", "{}", "text/plain", None).0,
+        415,
+        "form-style posts are refused"
+    );
+    assert_eq!(
+        post(&url, "list_accounts", "{}", "application/json", Some("evil.example")).0,
+        403,
+        "foreign Host is refused"
+    );
+    assert_eq!(
+        post(&url, "list_accounts", "{not json", "application/json", None).0,
+        400
+    );
 }
 
 #[test]
 fn web_mode_with_a_corrupt_database_answers_every_command_with_the_boot_error() {
     let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
     std::fs::write(data.path().join("gallerist.sqlite3"), vec![0x42u8; 2048]).unwrap();
-    let (_serve, url) = start(&["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()], data.path());
+    let (_serve, url) = start(
+        &["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()],
+        data.path(),
+    );
     let (status, body) = post(&url, "app_info", "{}", "application/json", None);
     assert_eq!(status, 503);
     let err: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(err["code"], "boot");
     assert!(err["message"].as_str().unwrap().contains("gallerist.sqlite3"), "{body}");
-    assert_eq!(std::fs::read(data.path().join("gallerist.sqlite3")).unwrap(), vec![0x42u8; 2048], "nothing is lost");
+    assert_eq!(
+        std::fs::read(data.path().join("gallerist.sqlite3")).unwrap(),
+        vec![0x42u8; 2048],
+        "nothing is lost"
+    );
 }

@@ -30,7 +30,9 @@ pub fn sdk_date(at: DateTime<Utc>) -> String {
 }
 
 pub fn parse_sdk_date(text: &str) -> Option<DateTime<Utc>> {
-    NaiveDateTime::parse_from_str(text, DATE_FORMAT).ok().map(|n| n.and_utc())
+    NaiveDateTime::parse_from_str(text, DATE_FORMAT)
+        .ok()
+        .map(|n| n.and_utc())
 }
 
 fn encode(text: &str) -> String {
@@ -66,7 +68,11 @@ pub fn canonical_query(raw_query: Option<&str>) -> String {
         })
         .collect();
     pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The parts of a request that take part in its signature.
@@ -96,7 +102,11 @@ fn sorted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
 }
 
 pub fn signed_header_names(headers: &[(String, String)]) -> String {
-    sorted_headers(headers).into_iter().map(|(k, _)| k).collect::<Vec<_>>().join(";")
+    sorted_headers(headers)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 pub fn canonical_request(parts: &RequestParts<'_>) -> String {
@@ -114,7 +124,10 @@ pub fn canonical_request(parts: &RequestParts<'_>) -> String {
 }
 
 pub fn string_to_sign(sdk_date: &str, canonical_request: &str) -> String {
-    format!("{ALGORITHM}\n{sdk_date}\n{}", hex::encode(Sha256::digest(canonical_request.as_bytes())))
+    format!(
+        "{ALGORITHM}\n{sdk_date}\n{}",
+        hex::encode(Sha256::digest(canonical_request.as_bytes()))
+    )
 }
 
 pub fn signature(secret_key: &str, string_to_sign: &str) -> String {
@@ -139,7 +152,11 @@ pub fn sign(access_key: &str, secret_key: &str, sdk_date: &str, parts: &RequestP
         "{ALGORITHM} Access={access_key}, SignedHeaders={}, Signature={signature}",
         signed_header_names(&parts.signed_headers)
     );
-    Signed { canonical_request, signature, authorization }
+    Signed {
+        canonical_request,
+        signature,
+        authorization,
+    }
 }
 
 /// A parsed `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…`.
@@ -159,7 +176,10 @@ pub enum AuthorizationError {
 }
 
 pub fn parse_authorization(header: &str) -> Result<Authorization, AuthorizationError> {
-    let rest = header.trim().strip_prefix(ALGORITHM).ok_or(AuthorizationError::Algorithm)?;
+    let rest = header
+        .trim()
+        .strip_prefix(ALGORITHM)
+        .ok_or(AuthorizationError::Algorithm)?;
     let (mut access, mut signed, mut sig) = (None, None, None);
     for field in rest.split(',') {
         if let Some((k, v)) = field.trim().split_once('=') {
@@ -172,14 +192,18 @@ pub fn parse_authorization(header: &str) -> Result<Authorization, AuthorizationE
         }
     }
     Ok(Authorization {
-        access_key: access.filter(|a| !a.is_empty()).ok_or(AuthorizationError::Missing("Access"))?,
+        access_key: access
+            .filter(|a| !a.is_empty())
+            .ok_or(AuthorizationError::Missing("Access"))?,
         signed_headers: signed
             .ok_or(AuthorizationError::Missing("SignedHeaders"))?
             .split(';')
             .map(|h| h.trim().to_ascii_lowercase())
             .filter(|h| !h.is_empty())
             .collect(),
-        signature: sig.filter(|s| !s.is_empty()).ok_or(AuthorizationError::Missing("Signature"))?,
+        signature: sig
+            .filter(|s| !s.is_empty())
+            .ok_or(AuthorizationError::Missing("Signature"))?,
     })
 }
 

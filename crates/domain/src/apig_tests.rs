@@ -20,8 +20,16 @@ fn reproduces_huaweis_official_signing_guide_vector_byte_for_byte() {
         payload_hash: payload_hash(b""),
     };
     let expected_cr = "GET\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/\nlimit=2&marker=13551d6b-755d-4757-b956-536f674975c0\ncontent-type:application/json\nhost:service.region.example.com\nx-sdk-date:20191115T033655Z\n\ncontent-type;host;x-sdk-date\n".to_string() + EMPTY_SHA;
-    let signed = sign("QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", "20191115T033655Z", &parts);
-    assert_eq!(signed.canonical_request, expected_cr, "canonical request must match the guide exactly");
+    let signed = sign(
+        "QTWAOYTTINDUT2QVKYUC",
+        "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
+        "20191115T033655Z",
+        &parts,
+    );
+    assert_eq!(
+        signed.canonical_request, expected_cr,
+        "canonical request must match the guide exactly"
+    );
     assert_eq!(
         hex::encode(Sha256::digest(signed.canonical_request.as_bytes())),
         "b25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a",
@@ -54,8 +62,13 @@ fn reproduces_the_koogallery_host_vector() {
         "9a33b07351104f6c775075faa7dc0db58ec18bc532feaa8fd0b8fcf7990b1a9e",
         "canonical request hash for the KooGallery host vector"
     );
-    assert_eq!(signed.signature, "77595ad624b6e4e49990b8c4e84bf1c287457fca61069c4e60b9b6765b52053d");
-    assert!(signed.authorization.contains("SignedHeaders=content-type;host;x-sdk-date;x-stage"));
+    assert_eq!(
+        signed.signature,
+        "77595ad624b6e4e49990b8c4e84bf1c287457fca61069c4e60b9b6765b52053d"
+    );
+    assert!(signed
+        .authorization
+        .contains("SignedHeaders=content-type;host;x-sdk-date;x-stage"));
 }
 
 #[test]
@@ -76,17 +89,36 @@ fn sorts_query_parameters_for_the_order_query_vector() {
         hex::encode(Sha256::digest(signed.canonical_request.as_bytes())),
         "67851d032ff0f15d1b6a2e6207f355a6e49cbe3ecbe346655e7e72592cb64971"
     );
-    assert_eq!(signed.signature, "5c3c371c2bf9ba023d303a70ba22efb906a8752f53593343be8084fb05fd9f1a");
+    assert_eq!(
+        signed.signature,
+        "5c3c371c2bf9ba023d303a70ba22efb906a8752f53593343be8084fb05fd9f1a"
+    );
 }
 
 #[test]
 fn canonicalises_paths_and_queries_the_way_the_gateway_does() {
     assert_eq!(canonical_uri(""), "/", "an empty path is the root");
-    assert_eq!(canonical_uri("/a b/c"), "/a%20b/c/", "spaces are encoded and a slash appended");
-    assert_eq!(canonical_uri("/a%20b/"), "/a%20b/", "already-encoded segments are not double-encoded");
+    assert_eq!(
+        canonical_uri("/a b/c"),
+        "/a%20b/c/",
+        "spaces are encoded and a slash appended"
+    );
+    assert_eq!(
+        canonical_uri("/a%20b/"),
+        "/a%20b/",
+        "already-encoded segments are not double-encoded"
+    );
     assert_eq!(canonical_uri("/x~y"), "/x~y/", "tilde stays raw");
-    assert_eq!(canonical_query(Some("b=2&a=1&a=0")), "a=0&a=1&b=2", "names then values sorted");
-    assert_eq!(canonical_query(Some("q=%E4%BA%91&flag")), "flag=&q=%E4%BA%91", "bare keys get empty values");
+    assert_eq!(
+        canonical_query(Some("b=2&a=1&a=0")),
+        "a=0&a=1&b=2",
+        "names then values sorted"
+    );
+    assert_eq!(
+        canonical_query(Some("q=%E4%BA%91&flag")),
+        "flag=&q=%E4%BA%91",
+        "bare keys get empty values"
+    );
     assert_eq!(canonical_query(None), "");
 }
 
@@ -107,6 +139,9 @@ fn parses_an_authorization_header_and_rejects_others() {
 fn round_trips_the_sdk_date_format() {
     let at = parse_sdk_date("20191115T033655Z").expect("the guide's date parses");
     assert_eq!(sdk_date(at), "20191115T033655Z");
-    assert!(parse_sdk_date("2019-11-15T03:36:55Z").is_none(), "ISO dates are not the SDK format");
+    assert!(
+        parse_sdk_date("2019-11-15T03:36:55Z").is_none(),
+        "ISO dates are not the SDK format"
+    );
     assert!(signatures_match("abcd", "abcd") && !signatures_match("abcd", "abce") && !signatures_match("ab", "abc"));
 }

@@ -55,8 +55,8 @@ pub fn china_month(at: DateTime<Utc>) -> String {
 /// First instant of the UTC+8 calendar month `months_back` months before `now`'s.
 pub fn month_start(now: DateTime<Utc>, months_back: u32) -> DateTime<Utc> {
     let local = now.with_timezone(&china_offset()).date_naive();
-    let first = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).expect("first of month")
-        - Months::new(months_back);
+    let first =
+        NaiveDate::from_ymd_opt(local.year(), local.month(), 1).expect("first of month") - Months::new(months_back);
     china_offset()
         .from_local_datetime(&first.and_hms_opt(0, 0, 0).expect("midnight"))
         .single()
@@ -71,7 +71,11 @@ mod tests {
     #[test]
     fn an_evening_utc_order_on_the_last_day_belongs_to_the_next_beijing_month() {
         let at = Utc.with_ymd_and_hms(2026, 10, 31, 16, 30, 0).unwrap();
-        assert_eq!(china_month(at), "2026-11", "16:30 UTC on Oct 31 is 00:30 on Nov 1 in UTC+8");
+        assert_eq!(
+            china_month(at),
+            "2026-11",
+            "16:30 UTC on Oct 31 is 00:30 on Nov 1 in UTC+8"
+        );
         assert_eq!(china_month(at - Duration::hours(1)), "2026-10");
     }
 

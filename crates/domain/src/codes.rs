@@ -64,18 +64,40 @@ const TABLE: &[Row] = &[
 
 /// The explanation for `code`; unknown codes fall back to their HTTP class.
 pub fn explain(code: &str, locale: Locale) -> Explanation {
-    let row = TABLE.iter().find(|r| r.0 == code).copied().unwrap_or_else(|| fallback(code));
+    let row = TABLE
+        .iter()
+        .find(|r| r.0 == code)
+        .copied()
+        .unwrap_or_else(|| fallback(code));
     match locale {
-        Locale::En => Explanation { what: row.1.to_string(), next_step: row.2.to_string() },
-        Locale::ZhCn => Explanation { what: row.3.to_string(), next_step: row.4.to_string() },
+        Locale::En => Explanation {
+            what: row.1.to_string(),
+            next_step: row.2.to_string(),
+        },
+        Locale::ZhCn => Explanation {
+            what: row.3.to_string(),
+            next_step: row.4.to_string(),
+        },
     }
 }
 
 fn fallback(code: &str) -> Row {
     if code.strip_prefix("HTTP.").is_some_and(|s| s.starts_with('5')) {
-        ("", "The marketplace had a server error.", "Try again later.", "云商店服务端错误。", "请稍后重试。")
+        (
+            "",
+            "The marketplace had a server error.",
+            "Try again later.",
+            "云商店服务端错误。",
+            "请稍后重试。",
+        )
     } else {
-        ("", "The marketplace refused the request.", "Check the request and the account's keys; the code below helps support.", "云商店拒绝了请求。", "请检查请求与账号密钥；下方代码可供支持人员排查。")
+        (
+            "",
+            "The marketplace refused the request.",
+            "Check the request and the account's keys; the code below helps support.",
+            "云商店拒绝了请求。",
+            "请检查请求与账号密钥；下方代码可供支持人员排查。",
+        )
     }
 }
 
@@ -89,7 +111,11 @@ mod tests {
             for text in [row.1, row.2, row.3, row.4] {
                 assert!(!text.trim().is_empty(), "{} has an empty text", row.0);
             }
-            assert!(row.3.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{} Chinese text is Chinese", row.0);
+            assert!(
+                row.3.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} Chinese text is Chinese",
+                row.0
+            );
         }
     }
 

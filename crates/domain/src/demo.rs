@@ -19,12 +19,48 @@ struct DemoProduct {
 }
 
 const PRODUCTS: &[DemoProduct] = &[
-    DemoProduct { id: "OFFI900000000000000001", name: "智能客服 SaaS 标准版", mode: ChargingMode::Period, period: Some("month"), price_minor: 39_900 },
-    DemoProduct { id: "OFFI900000000000000002", name: "智能客服 SaaS 企业版（年付）", mode: ChargingMode::Period, period: Some("year"), price_minor: 399_000 },
-    DemoProduct { id: "OFFI900000000000000003", name: "数据库审计系统 License", mode: ChargingMode::OneTime, period: None, price_minor: 1_280_000 },
-    DemoProduct { id: "OFFI900000000000000004", name: "Web 应用防护镜像（鲲鹏）", mode: ChargingMode::OnDemand, period: None, price_minor: 6_800 },
-    DemoProduct { id: "OFFI900000000000000005", name: "企业官网建站服务", mode: ChargingMode::OneTime, period: None, price_minor: 500_000 },
-    DemoProduct { id: "OFFI900000000000000006", name: "API 调用次数包 10 万次", mode: ChargingMode::OnDemandPkg, period: None, price_minor: 19_900 },
+    DemoProduct {
+        id: "OFFI900000000000000001",
+        name: "智能客服 SaaS 标准版",
+        mode: ChargingMode::Period,
+        period: Some("month"),
+        price_minor: 39_900,
+    },
+    DemoProduct {
+        id: "OFFI900000000000000002",
+        name: "智能客服 SaaS 企业版（年付）",
+        mode: ChargingMode::Period,
+        period: Some("year"),
+        price_minor: 399_000,
+    },
+    DemoProduct {
+        id: "OFFI900000000000000003",
+        name: "数据库审计系统 License",
+        mode: ChargingMode::OneTime,
+        period: None,
+        price_minor: 1_280_000,
+    },
+    DemoProduct {
+        id: "OFFI900000000000000004",
+        name: "Web 应用防护镜像（鲲鹏）",
+        mode: ChargingMode::OnDemand,
+        period: None,
+        price_minor: 6_800,
+    },
+    DemoProduct {
+        id: "OFFI900000000000000005",
+        name: "企业官网建站服务",
+        mode: ChargingMode::OneTime,
+        period: None,
+        price_minor: 500_000,
+    },
+    DemoProduct {
+        id: "OFFI900000000000000006",
+        name: "API 调用次数包 10 万次",
+        mode: ChargingMode::OnDemandPkg,
+        period: None,
+        price_minor: 19_900,
+    },
 ];
 
 const CITIES: &[&str] = &["杭州", "深圳", "成都", "苏州", "西安", "南京", "武汉", "厦门"];
@@ -85,10 +121,18 @@ fn one_order(rng: &mut impl Rng, created: DateTime<Utc>, buyers: &[Buyer], curre
     let order_type = pick_type(rng);
     let product = &PRODUCTS[rng.gen_range(0..PRODUCTS.len())];
     let order_id = format!("CS{}{:05}", created.format("%y%m%d%H%M"), rng.gen_range(0..100_000));
-    let units = if product.mode == ChargingMode::OnDemand { rng.gen_range(1..40) } else { 1 };
+    let units = if product.mode == ChargingMode::OnDemand {
+        rng.gen_range(1..40)
+    } else {
+        1
+    };
     let list = product.price_minor * units;
     let free = matches!(order_type, OrderType::Trial | OrderType::Unsubscribe);
-    let paid = if free { 0 } else { list - list * rng.gen_range(0..3) * 5 / 100 };
+    let paid = if free {
+        0
+    } else {
+        list - list * rng.gen_range(0..3) * 5 / 100
+    };
     let expire_time = product.period.map(|p| match p {
         "year" => created + Duration::days(365),
         _ => created + Duration::days(30),
@@ -105,7 +149,11 @@ fn one_order(rng: &mut impl Rng, created: DateTime<Utc>, buyers: &[Buyer], curre
             expire_time,
             product_id: product.id.to_string(),
             product_name: product.name.to_string(),
-            sku_code: format!("{}-sku-{}", &product.id[14..], product.mode.as_str().to_ascii_lowercase()),
+            sku_code: format!(
+                "{}-sku-{}",
+                &product.id[14..],
+                product.mode.as_str().to_ascii_lowercase()
+            ),
             linear_value: None,
             amount: Money::new(if free { 0 } else { list }, currency),
             amount_after_discount: Money::new(paid, currency),
@@ -128,11 +176,23 @@ mod tests {
     fn covers_every_one_of_the_last_twelve_months_and_never_the_future() {
         let orders = demo_orders(&mut StdRng::seed_from_u64(7), now(), 12, Currency::Cny);
         for back in 0..=12 {
-            let (start, end) = (month_start(now(), back), if back == 0 { now() } else { month_start(now(), back - 1) });
-            let n = orders.iter().filter(|o| o.create_time >= start && o.create_time < end).count();
-            assert!(n >= 18, "month {back} back should have at least 18 demo orders, has {n}");
+            let (start, end) = (
+                month_start(now(), back),
+                if back == 0 { now() } else { month_start(now(), back - 1) },
+            );
+            let n = orders
+                .iter()
+                .filter(|o| o.create_time >= start && o.create_time < end)
+                .count();
+            assert!(
+                n >= 18,
+                "month {back} back should have at least 18 demo orders, has {n}"
+            );
         }
-        assert!(orders.iter().all(|o| o.create_time <= now()), "no demo order lies in the future");
+        assert!(
+            orders.iter().all(|o| o.create_time <= now()),
+            "no demo order lies in the future"
+        );
     }
 
     #[test]
@@ -140,7 +200,10 @@ mod tests {
         let a = demo_orders(&mut StdRng::seed_from_u64(1), now(), 12, Currency::Cny);
         let b = demo_orders(&mut StdRng::seed_from_u64(1), now(), 12, Currency::Cny);
         let c = demo_orders(&mut StdRng::seed_from_u64(2), now(), 12, Currency::Cny);
-        assert_eq!(a, b, "the app's seed and the sandbox's seed must describe the same orders");
+        assert_eq!(
+            a, b,
+            "the app's seed and the sandbox's seed must describe the same orders"
+        );
         assert_ne!(a, c);
     }
 
@@ -151,14 +214,24 @@ mod tests {
             if matches!(o.order_type, OrderType::Trial | OrderType::Unsubscribe) {
                 assert_eq!(line.amount_after_discount.minor, 0, "{} is free", o.order_id);
             }
-            assert!(line.amount_after_discount.minor <= line.amount.minor, "{} discount raised price", o.order_id);
+            assert!(
+                line.amount_after_discount.minor <= line.amount.minor,
+                "{} discount raised price",
+                o.order_id
+            );
         }
     }
 
     #[test]
     fn months_are_cut_at_midnight_beijing_time() {
         // 2026-11-28 04:00 UTC is 12:00 in UTC+8; the month began 2026-10-31 16:00 UTC.
-        assert_eq!(month_start(now(), 0), Utc.with_ymd_and_hms(2026, 10, 31, 16, 0, 0).unwrap());
-        assert_eq!(month_start(now(), 11), Utc.with_ymd_and_hms(2025, 11, 30, 16, 0, 0).unwrap());
+        assert_eq!(
+            month_start(now(), 0),
+            Utc.with_ymd_and_hms(2026, 10, 31, 16, 0, 0).unwrap()
+        );
+        assert_eq!(
+            month_start(now(), 11),
+            Utc.with_ymd_and_hms(2025, 11, 30, 16, 0, 0).unwrap()
+        );
     }
 }

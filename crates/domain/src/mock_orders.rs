@@ -24,22 +24,64 @@ pub const MOCK_ORDER_IDS: [&str; 9] = [
 pub const CONNECTION_CHECK_ORDER: &str = "MOCKPERIODYEARNEW";
 
 fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single().expect("valid mock date")
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, s)
+        .single()
+        .expect("valid mock date")
 }
 
 fn shape(id: &str) -> (OrderType, ChargingMode, Option<(&'static str, i64)>, &'static str, i64) {
     match id {
-        "MOCKPERIODYEARNEW" => (OrderType::New, ChargingMode::Period, Some(("year", 1)), "basic, yearly/monthly", 10000),
+        "MOCKPERIODYEARNEW" => (
+            OrderType::New,
+            ChargingMode::Period,
+            Some(("year", 1)),
+            "basic, yearly/monthly",
+            10000,
+        ),
         "MOCKONETIMENEW" => (OrderType::New, ChargingMode::OneTime, None, "basic, one-time", 10000),
         "MOCKONDEMAND" => (OrderType::New, ChargingMode::OnDemand, None, "basic, pay-per-use", 0),
-        "MOCKONDEMANDPKG" => (OrderType::New, ChargingMode::OnDemandPkg, None, "basic, pay-per-use package", 5000),
-        "MOCKPERIODDAYTRIAL" => (OrderType::Trial, ChargingMode::Period, Some(("day", 7)), "basic, trial", 0),
-        "MOCKMONTYTRIALTOFORMAL" => {
-            (OrderType::TrialToFormal, ChargingMode::Period, Some(("month", 1)), "basic, monthly", 1000)
-        }
-        "MOCKMONTYUNSUBSCRIBE" => (OrderType::Unsubscribe, ChargingMode::Period, Some(("month", 1)), "basic, monthly", 0),
-        "MOCKMONTYRENEW" => (OrderType::Renew, ChargingMode::Period, Some(("month", 1)), "basic, monthly", 1000),
-        _ => (OrderType::Change, ChargingMode::Period, Some(("month", 1)), "advanced, monthly", 2000),
+        "MOCKONDEMANDPKG" => (
+            OrderType::New,
+            ChargingMode::OnDemandPkg,
+            None,
+            "basic, pay-per-use package",
+            5000,
+        ),
+        "MOCKPERIODDAYTRIAL" => (
+            OrderType::Trial,
+            ChargingMode::Period,
+            Some(("day", 7)),
+            "basic, trial",
+            0,
+        ),
+        "MOCKMONTYTRIALTOFORMAL" => (
+            OrderType::TrialToFormal,
+            ChargingMode::Period,
+            Some(("month", 1)),
+            "basic, monthly",
+            1000,
+        ),
+        "MOCKMONTYUNSUBSCRIBE" => (
+            OrderType::Unsubscribe,
+            ChargingMode::Period,
+            Some(("month", 1)),
+            "basic, monthly",
+            0,
+        ),
+        "MOCKMONTYRENEW" => (
+            OrderType::Renew,
+            ChargingMode::Period,
+            Some(("month", 1)),
+            "basic, monthly",
+            1000,
+        ),
+        _ => (
+            OrderType::Change,
+            ChargingMode::Period,
+            Some(("month", 1)),
+            "advanced, monthly",
+            2000,
+        ),
     }
 }
 
@@ -112,9 +154,15 @@ mod tests {
         let line = &json["orderLine"][0];
         assert_eq!(line["periodType"], "year");
         assert_eq!(line["periodNumber"], 1, "periodNumber travels as a number");
-        assert_eq!(line["currency"], "100", "amounts travel as strings without trailing .00");
+        assert_eq!(
+            line["currency"], "100",
+            "amounts travel as strings without trailing .00"
+        );
         assert_eq!(line["expireTime"], "20251121235959");
-        assert!(json["buyerInfo"]["email"].is_null(), "absent buyer fields are explicit nulls");
+        assert!(
+            json["buyerInfo"]["email"].is_null(),
+            "absent buyer fields are explicit nulls"
+        );
         assert_eq!(json["buyerInfo"]["customerType"], 0);
     }
 
@@ -136,7 +184,10 @@ mod tests {
         let mut info = OrderInfo::from_order(&mock_orders(Currency::Cny)[0]);
         info.order_line[0].currency = Some("1e9".into());
         let err = info.to_order(Currency::Cny).unwrap_err();
-        assert!(err.to_string().contains("orderLine[MOCKPERIODYEARNEW-000001].currency"), "{err}");
+        assert!(
+            err.to_string().contains("orderLine[MOCKPERIODYEARNEW-000001].currency"),
+            "{err}"
+        );
         info.order_line[0].currency = Some("100".into());
         info.create_time = "2024-11-21".into();
         assert_eq!(info.to_order(Currency::Cny).unwrap_err().field, "createTime");

@@ -64,9 +64,16 @@ impl Money {
         if !all_digits(int_part) || !all_digits(frac_part) || frac_part.len() > 2 {
             return Err(err());
         }
-        let whole: i64 = if int_part.is_empty() { 0 } else { int_part.parse().map_err(|_| err())? };
+        let whole: i64 = if int_part.is_empty() {
+            0
+        } else {
+            int_part.parse().map_err(|_| err())?
+        };
         let frac: i64 = format!("{frac_part:0<2}").parse().map_err(|_| err())?;
-        let minor = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or_else(err)?;
+        let minor = whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or_else(err)?;
         Ok(Self::new(if negative { -minor } else { minor }, currency))
     }
 
@@ -95,7 +102,13 @@ mod tests {
 
     #[test]
     fn parses_koogallery_amount_strings_exactly() {
-        let cases = [("100", 10000), ("99.5", 9950), ("0.01", 1), ("-12.30", -1230), (".5", 50)];
+        let cases = [
+            ("100", 10000),
+            ("99.5", 9950),
+            ("0.01", 1),
+            ("-12.30", -1230),
+            (".5", 50),
+        ];
         for (text, minor) in cases {
             assert_eq!(
                 Money::parse(text, Currency::Cny).map(|m| m.minor),
@@ -108,14 +121,23 @@ mod tests {
     #[test]
     fn refuses_amounts_that_would_need_rounding_or_are_not_numbers() {
         for bad in ["1.005", "abc", "", "-", "1,000", "1e3", "12.3.4"] {
-            assert!(Money::parse(bad, Currency::Usd).is_err(), "{bad:?} must be refused, not guessed");
+            assert!(
+                Money::parse(bad, Currency::Usd).is_err(),
+                "{bad:?} must be refused, not guessed"
+            );
         }
     }
 
     #[test]
     fn formats_back_without_float_drift() {
-        let sum: i64 = (0..1000).map(|_| Money::parse("0.10", Currency::Cny).unwrap().minor).sum();
-        assert_eq!(format_minor(sum), "100.00", "a thousand ten-fen amounts add up to exactly 100.00");
+        let sum: i64 = (0..1000)
+            .map(|_| Money::parse("0.10", Currency::Cny).unwrap().minor)
+            .sum();
+        assert_eq!(
+            format_minor(sum),
+            "100.00",
+            "a thousand ten-fen amounts add up to exactly 100.00"
+        );
         assert_eq!(Money::new(-5, Currency::Usd).to_string(), "-0.05 USD");
     }
 }

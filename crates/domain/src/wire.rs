@@ -102,7 +102,9 @@ pub fn format_time(at: DateTime<Utc>) -> String {
 }
 
 pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    NaiveDateTime::parse_from_str(text, TIME_FORMAT).ok().map(|n| n.and_utc())
+    NaiveDateTime::parse_from_str(text, TIME_FORMAT)
+        .ok()
+        .map(|n| n.and_utc())
 }
 
 impl OrderInfo {
@@ -133,8 +135,12 @@ impl OrderInfo {
             field: field.to_string(),
             problem,
         };
-        let order_type = OrderType::parse(&self.order_type)
-            .ok_or_else(|| fail("orderType", format!("'{}' is not a documented order type", self.order_type)))?;
+        let order_type = OrderType::parse(&self.order_type).ok_or_else(|| {
+            fail(
+                "orderType",
+                format!("'{}' is not a documented order type", self.order_type),
+            )
+        })?;
         let create_time = parse_time(&self.create_time)
             .ok_or_else(|| fail("createTime", format!("'{}' is not yyyyMMddHHmmss", self.create_time)))?;
         let lines = self
@@ -150,7 +156,13 @@ impl OrderInfo {
             email: b.email.clone(),
             mobile_phone: b.mobile_phone.clone(),
         });
-        Ok(Order { order_id: self.order_id.clone(), order_type, create_time, lines, buyer })
+        Ok(Order {
+            order_id: self.order_id.clone(),
+            order_type,
+            create_time,
+            lines,
+            buyer,
+        })
     }
 }
 
@@ -181,8 +193,12 @@ fn trim_amount(money: &Money) -> String {
 
 fn line_from_wire(l: &WireOrderLine, currency: Currency) -> Result<OrderLine, (String, String)> {
     let at = |field: &str| format!("orderLine[{}].{field}", l.order_line_id);
-    let charging_mode = ChargingMode::parse(&l.charging_mode)
-        .ok_or_else(|| (at("chargingMode"), format!("'{}' is not a documented charging mode", l.charging_mode)))?;
+    let charging_mode = ChargingMode::parse(&l.charging_mode).ok_or_else(|| {
+        (
+            at("chargingMode"),
+            format!("'{}' is not a documented charging mode", l.charging_mode),
+        )
+    })?;
     let product = l.product_info.first();
     let money = |field: &str, v: &Option<String>| -> Result<Money, (String, String)> {
         match v {

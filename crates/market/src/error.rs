@@ -8,7 +8,13 @@
 pub enum MarketError {
     /// API Gateway refused the call (`APIGW.*`, with `error_code`/`error_msg`).
     #[error("{code}: {message}")]
-    Gateway { status: u16, code: String, message: String, request_id: Option<String>, clock_offset_seconds: Option<i64> },
+    Gateway {
+        status: u16,
+        code: String,
+        message: String,
+        request_id: Option<String>,
+        clock_offset_seconds: Option<i64>,
+    },
     /// KooGallery answered with a business error (`MKT.*`, `9202*`).
     #[error("{code}: {message}")]
     Business { status: u16, code: String, message: String },

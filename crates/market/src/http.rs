@@ -9,7 +9,11 @@ pub fn http_client() -> reqwest::Client {
         .https_only(false) // loopback sandboxes are plain HTTP; real sites are https URLs
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(30))
-        .user_agent(concat!("Gallerist/", env!("CARGO_PKG_VERSION"), " (KooGallery seller desktop)"))
+        .user_agent(concat!(
+            "Gallerist/",
+            env!("CARGO_PKG_VERSION"),
+            " (KooGallery seller desktop)"
+        ))
         .build()
         .expect("the HTTP client configuration is valid")
 }

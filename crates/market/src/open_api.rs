@@ -33,12 +33,22 @@ pub struct RawResponse {
 }
 
 impl OpenApi {
-    pub fn new(http: reqwest::Client, base_url: &str, creds: Credentials, clock: Arc<dyn Clock>) -> Result<Self, MarketError> {
+    pub fn new(
+        http: reqwest::Client,
+        base_url: &str,
+        creds: Credentials,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, MarketError> {
         let base = Url::parse(base_url).map_err(|_| MarketError::InvalidUrl(base_url.to_string()))?;
         if !matches!(base.scheme(), "http" | "https") {
             return Err(MarketError::InvalidUrl(base_url.to_string()));
         }
-        Ok(OpenApi { http, base, creds, clock })
+        Ok(OpenApi {
+            http,
+            base,
+            creds,
+            clock,
+        })
     }
 
     /// An absolute URL is taken as is; a path is joined to the account's base URL.
@@ -54,17 +64,28 @@ impl OpenApi {
     }
 
     /// Sends one signed request and returns what came back, whatever the status.
-    pub async fn call(&self, method: Method, path_or_url: &str, body: Option<&Value>) -> Result<RawResponse, MarketError> {
+    pub async fn call(
+        &self,
+        method: Method,
+        path_or_url: &str,
+        body: Option<&Value>,
+    ) -> Result<RawResponse, MarketError> {
         let url = self.resolve(path_or_url)?;
         let mut builder = self.http.request(method, url.clone());
         if let Some(b) = body {
             builder = builder.body(serde_json::to_vec(b).expect("JSON values serialize"));
         }
-        let mut request = builder.build().map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
+        let mut request = builder
+            .build()
+            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
         let now = self.clock.now();
         sign_request(&mut request, &self.creds, now);
         let started = Instant::now();
-        let response = self.http.execute(request).await.map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
+        let response = self
+            .http
+            .execute(request)
+            .await
+            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
         let status = response.status().as_u16();
         let clock_offset_seconds = response
             .headers()
@@ -72,8 +93,12 @@ impl OpenApi {
             .and_then(|v| v.to_str().ok())
             .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
             .map(|server| (server.with_timezone(&Utc) - now).num_seconds());
-        let bytes = response.bytes().await.map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-        let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
         Ok(RawResponse {
             url: url.to_string(),
             status,
@@ -84,7 +109,12 @@ impl OpenApi {
     }
 
     /// Queries one order (optionally one line of it); amounts in `currency`.
-    pub async fn query_order(&self, order_id: &str, line_id: Option<&str>, currency: Currency) -> Result<(Order, RawResponse), MarketError> {
+    pub async fn query_order(
+        &self,
+        order_id: &str,
+        line_id: Option<&str>,
+        currency: Currency,
+    ) -> Result<(Order, RawResponse), MarketError> {
         let mut url = self.resolve(ORDER_QUERY_PATH)?;
         url.query_pairs_mut().append_pair("orderId", order_id);
         if let Some(line) = line_id {
@@ -92,9 +122,14 @@ impl OpenApi {
         }
         let raw = self.call(Method::GET, url.as_str(), None).await?;
         refusal(&raw)?;
-        let decode = |detail: String| MarketError::Decode { url: raw.url.clone(), detail };
+        let decode = |detail: String| MarketError::Decode {
+            url: raw.url.clone(),
+            detail,
+        };
         let parsed: OrderQueryResponse = serde_json::from_value(raw.body.clone()).map_err(|e| decode(e.to_string()))?;
-        let info = parsed.order_info.ok_or_else(|| decode("MKT.0000 without orderInfo".into()))?;
+        let info = parsed
+            .order_info
+            .ok_or_else(|| decode("MKT.0000 without orderInfo".into()))?;
         let order = info.to_order(currency).map_err(|e| decode(e.to_string()))?;
         Ok((order, raw))
     }
@@ -120,7 +155,10 @@ pub fn refusal(raw: &RawResponse) -> Result<(), MarketError> {
             code,
             message: text("resultMsg").or_else(|| text("error_msg")).unwrap_or_default(),
         }),
-        None if raw.status < 400 => Err(MarketError::Decode { url: raw.url.clone(), detail: "no resultCode in the answer".into() }),
+        None if raw.status < 400 => Err(MarketError::Decode {
+            url: raw.url.clone(),
+            detail: "no resultCode in the answer".into(),
+        }),
         None => Err(MarketError::Gateway {
             status: raw.status,
             code: format!("HTTP.{}", raw.status),

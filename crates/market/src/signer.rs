@@ -18,7 +18,10 @@ pub struct Credentials {
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials").field("access_key", &self.access_key).field("secret_key", &"***").finish()
+        f.debug_struct("Credentials")
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"***")
+            .finish()
     }
 }
 
@@ -36,9 +39,15 @@ pub fn sign_request(request: &mut reqwest::Request, creds: &Credentials, now: Da
     let host = host_header(request.url());
     let body = request.body().and_then(|b| b.as_bytes()).unwrap_or_default().to_vec();
     let headers = request.headers_mut();
-    headers.insert(HOST, HeaderValue::from_str(&host).expect("a URL host is a valid header"));
+    headers.insert(
+        HOST,
+        HeaderValue::from_str(&host).expect("a URL host is a valid header"),
+    );
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers.insert(apig::DATE_HEADER, HeaderValue::from_str(&date).expect("digits are a valid header"));
+    headers.insert(
+        apig::DATE_HEADER,
+        HeaderValue::from_str(&date).expect("digits are a valid header"),
+    );
     let signed_headers = vec![
         ("content-type".to_string(), "application/json".to_string()),
         ("host".to_string(), host),

@@ -4,11 +4,7 @@
 //! marketplace", and sharing tables with the client would let bugs cancel out.
 
 use crate::SandboxError;
-use gallerist_domain::{
-    mock_orders::mock_orders,
-    wire::OrderInfo,
-    Currency, Order,
-};
+use gallerist_domain::{mock_orders::mock_orders, wire::OrderInfo, Currency, Order};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -24,7 +20,10 @@ impl SandboxDb {
     /// Opens the data file (or memory) and makes sure the nine mock orders exist.
     pub fn open(path: Option<&Path>) -> Result<SandboxDb, SandboxError> {
         let label = path.map(Path::to_path_buf).unwrap_or_else(|| ":memory:".into());
-        let data_err = |detail: String| SandboxError::Data { path: label.clone(), detail };
+        let data_err = |detail: String| SandboxError::Data {
+            path: label.clone(),
+            detail,
+        };
         let conn = match path {
             Some(p) => Connection::open(p),
             None => Connection::open_in_memory(),
@@ -37,8 +36,14 @@ impl SandboxDb {
     }
 
     pub fn add_orders(&self, orders: &[Order]) -> Result<usize, SandboxError> {
-        let err = |e: rusqlite::Error| SandboxError::Data { path: self.label.clone(), detail: e.to_string() };
-        let mut stmt = self.conn.prepare_cached("INSERT OR IGNORE INTO orders (order_id, body) VALUES (?1, ?2)").map_err(err)?;
+        let err = |e: rusqlite::Error| SandboxError::Data {
+            path: self.label.clone(),
+            detail: e.to_string(),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO orders (order_id, body) VALUES (?1, ?2)")
+            .map_err(err)?;
         let mut added = 0;
         for o in orders {
             let body = serde_json::to_string(&OrderInfo::from_order(o)).expect("order info serializes");

@@ -75,7 +75,14 @@ pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, 
         return too_large.respond(&shared);
     };
     let query = parts.uri.query();
-    match check(&shared, parts.method.as_str(), parts.uri.path(), query, &parts.headers, &bytes) {
+    match check(
+        &shared,
+        parts.method.as_str(),
+        parts.uri.path(),
+        query,
+        &parts.headers,
+        &bytes,
+    ) {
         Ok(()) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
         Err(e) => e.respond(&shared),
     }
@@ -93,15 +100,19 @@ fn check(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), GatewayError> {
-    let authorization = header(headers, "authorization")
-        .ok_or_else(|| GatewayError::auth("the Authorization header is missing"))?;
+    let authorization =
+        header(headers, "authorization").ok_or_else(|| GatewayError::auth("the Authorization header is missing"))?;
     let auth = apig::parse_authorization(authorization).map_err(|e| GatewayError::auth(e.to_string()))?;
     if !auth.signed_headers.iter().any(|h| h == apig::DATE_HEADER) {
         return Err(GatewayError::auth("X-Sdk-Date must be a signed header"));
     }
-    let date_text = header(headers, apig::DATE_HEADER).ok_or_else(|| GatewayError::auth("the X-Sdk-Date header is missing"))?;
-    let date = apig::parse_sdk_date(date_text)
-        .ok_or_else(|| GatewayError::auth(format!("X-Sdk-Date '{date_text}' is not in the format YYYYMMDDTHHMMSSZ")))?;
+    let date_text =
+        header(headers, apig::DATE_HEADER).ok_or_else(|| GatewayError::auth("the X-Sdk-Date header is missing"))?;
+    let date = apig::parse_sdk_date(date_text).ok_or_else(|| {
+        GatewayError::auth(format!(
+            "X-Sdk-Date '{date_text}' is not in the format YYYYMMDDTHHMMSSZ"
+        ))
+    })?;
     let now = shared.clock.now();
     let skew = (now - date).num_seconds();
     if skew.abs() > apig::CLOCK_WINDOW_MINUTES * 60 {
@@ -112,7 +123,10 @@ fn check(
         )));
     }
     if auth.access_key != shared.access_key {
-        return Err(GatewayError::auth(format!("the access key {} does not exist", auth.access_key)));
+        return Err(GatewayError::auth(format!(
+            "the access key {} does not exist",
+            auth.access_key
+        )));
     }
     let mut signed = Vec::with_capacity(auth.signed_headers.len());
     for name in &auth.signed_headers {
@@ -123,7 +137,13 @@ fn check(
     let payload_hash = header(headers, apig::CONTENT_SHA256_HEADER)
         .map(str::to_string)
         .unwrap_or_else(|| apig::payload_hash(body));
-    let parts = apig::RequestParts { method, raw_path: path, raw_query: query, signed_headers: signed, payload_hash };
+    let parts = apig::RequestParts {
+        method,
+        raw_path: path,
+        raw_query: query,
+        signed_headers: signed,
+        payload_hash,
+    };
     let expected = apig::sign(&shared.access_key, &shared.secret_key, date_text, &parts);
     if !apig::signatures_match(&expected.signature, &auth.signature) {
         return Err(GatewayError::auth(format!(

@@ -74,9 +74,15 @@ impl Sandbox {
         let db = SandboxDb::open(config.data.as_deref())?;
         let listener = TcpListener::bind(addr).await.map_err(|e| match e.kind() {
             std::io::ErrorKind::AddrInUse => SandboxError::PortInUse { addr },
-            _ => SandboxError::Bind { addr, detail: e.to_string() },
+            _ => SandboxError::Bind {
+                addr,
+                detail: e.to_string(),
+            },
         })?;
-        let addr = listener.local_addr().map_err(|e| SandboxError::Bind { addr, detail: e.to_string() })?;
+        let addr = listener.local_addr().map_err(|e| SandboxError::Bind {
+            addr,
+            detail: e.to_string(),
+        })?;
         let shared = Arc::new(Shared {
             access_key: config.access_key,
             secret_key: config.secret_key,
@@ -95,7 +101,12 @@ impl Sandbox {
                 eprintln!("sandbox stopped: {e}");
             }
         });
-        Ok(Sandbox { addr, shared, shutdown: Some(tx), task })
+        Ok(Sandbox {
+            addr,
+            shared,
+            shutdown: Some(tx),
+            task,
+        })
     }
 
     pub fn addr(&self) -> SocketAddr {

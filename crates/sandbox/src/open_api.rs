@@ -22,26 +22,55 @@ pub(crate) struct OrderQuery {
 }
 
 fn refuse(status: StatusCode, code: &str, msg: String) -> Response {
-    let body = OrderQueryResponse { result_code: code.into(), result_msg: msg, order_info: None };
+    let body = OrderQueryResponse {
+        result_code: code.into(),
+        result_msg: msg,
+        order_info: None,
+    };
     (status, Json(body)).into_response()
 }
 
 pub(crate) async fn order_query(State(shared): State<Arc<Shared>>, Query(q): Query<OrderQuery>) -> Response {
     let order_id = q.order_id.unwrap_or_default();
     if order_id.is_empty() || order_id.len() > 64 {
-        return refuse(StatusCode::BAD_REQUEST, "MKT.0101", "invalid parameter: orderId is mandatory, at most 64 characters".into());
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "MKT.0101",
+            "invalid parameter: orderId is mandatory, at most 64 characters".into(),
+        );
     }
     let found = shared.db.lock().expect("sandbox db lock").find_order(&order_id);
     let mut info = match found {
         Ok(Some(info)) => info,
-        Ok(None) => return refuse(StatusCode::BAD_REQUEST, "MKT.0199", format!("order {order_id} does not exist")),
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, "MKT.0999", format!("internal error: {e}")),
+        Ok(None) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "MKT.0199",
+                format!("order {order_id} does not exist"),
+            )
+        }
+        Err(e) => {
+            return refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "MKT.0999",
+                format!("internal error: {e}"),
+            )
+        }
     };
     if let Some(line_id) = q.order_line_id.filter(|l| !l.is_empty()) {
         info.order_line.retain(|l| l.order_line_id == line_id);
         if info.order_line.is_empty() {
-            return refuse(StatusCode::BAD_REQUEST, "MKT.0199", format!("order line {line_id} is not part of order {order_id}"));
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "MKT.0199",
+                format!("order line {line_id} is not part of order {order_id}"),
+            );
         }
     }
-    Json(OrderQueryResponse { result_code: SUCCESS.into(), result_msg: "Success".into(), order_info: Some(info) }).into_response()
+    Json(OrderQueryResponse {
+        result_code: SUCCESS.into(),
+        result_msg: "Success".into(),
+        order_info: Some(info),
+    })
+    .into_response()
 }

@@ -23,7 +23,9 @@ async fn start(clock: Arc<dyn gallerist_domain::Clock>) -> Sandbox {
 /// Signs with the domain signer (itself pinned to Huawei's vectors) at `date`.
 async fn get(sandbox: &Sandbox, path_and_query: &str, sk: &str, date: chrono::DateTime<Utc>) -> (u16, Value) {
     let host = sandbox.addr().to_string();
-    let (path, query) = path_and_query.split_once('?').map_or((path_and_query, None), |(p, q)| (p, Some(q)));
+    let (path, query) = path_and_query
+        .split_once('?')
+        .map_or((path_and_query, None), |(p, q)| (p, Some(q)));
     let sdk_date = apig::sdk_date(date);
     let parts = apig::RequestParts {
         method: "GET",
@@ -66,7 +68,13 @@ async fn serves_each_documented_mock_order_to_a_signed_request() {
 #[tokio::test]
 async fn a_wrong_secret_gets_apigw_0301_with_the_canonical_request_echoed() {
     let sandbox = start(Arc::new(SystemClock)).await;
-    let (status, body) = get(&sandbox, &format!("{Q}?orderId=MOCKONDEMAND"), "not-the-secret", Utc::now()).await;
+    let (status, body) = get(
+        &sandbox,
+        &format!("{Q}?orderId=MOCKONDEMAND"),
+        "not-the-secret",
+        Utc::now(),
+    )
+    .await;
     assert_eq!(status, 401);
     assert_eq!(body["error_code"], "APIGW.0301");
     let msg = body["error_msg"].as_str().unwrap();
@@ -74,7 +82,10 @@ async fn a_wrong_secret_gets_apigw_0301_with_the_canonical_request_echoed() {
         msg.contains("canonicalRequest:GET|/api/mkp-openapi-public/global/v1/order/query/|orderId=MOCKONDEMAND|"),
         "the gateway echoes its canonical request with | for newlines: {msg}"
     );
-    assert!(body["request_id"].as_str().is_some_and(|r| r.len() == 32), "a request id is given for support");
+    assert!(
+        body["request_id"].as_str().is_some_and(|r| r.len() == 32),
+        "a request id is given for support"
+    );
     sandbox.stop().await;
 }
 
@@ -89,8 +100,15 @@ async fn the_clock_window_is_fifteen_minutes_either_way() {
     }
     for seconds in [-(15 * 60 + 1), 15 * 60 + 1] {
         let (status, body) = get(&sandbox, &path, SK, gateway_now + Duration::seconds(seconds)).await;
-        assert_eq!((status, body["error_code"].as_str()), (401, Some("APIGW.0301")), "{seconds}s of skew is refused");
-        assert!(body["error_msg"].as_str().unwrap().contains("at most 15 minutes"), "{body}");
+        assert_eq!(
+            (status, body["error_code"].as_str()),
+            (401, Some("APIGW.0301")),
+            "{seconds}s of skew is refused"
+        );
+        assert!(
+            body["error_msg"].as_str().unwrap().contains("at most 15 minutes"),
+            "{body}"
+        );
     }
     sandbox.stop().await;
 }
@@ -104,14 +122,38 @@ async fn unsigned_unknown_and_malformed_requests_get_the_documented_errors() {
     assert_eq!(r.json::<Value>().await.unwrap()["error_code"], "APIGW.0301");
     let r = reqwest::get(format!("{base}/api/nothing/here")).await.unwrap();
     assert_eq!(r.status().as_u16(), 404);
-    assert_eq!(r.json::<Value>().await.unwrap()["error_code"], "APIGW.0101", "unknown API");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error_code"],
+        "APIGW.0101",
+        "unknown API"
+    );
     let (status, body) = get(&sandbox, Q, SK, Utc::now()).await;
-    assert_eq!((status, body["resultCode"].as_str()), (400, Some("MKT.0101")), "orderId is mandatory: {body}");
+    assert_eq!(
+        (status, body["resultCode"].as_str()),
+        (400, Some("MKT.0101")),
+        "orderId is mandatory: {body}"
+    );
     let (status, body) = get(&sandbox, &format!("{Q}?orderId=NOPE"), SK, Utc::now()).await;
-    assert_eq!((status, body["resultCode"].as_str()), (400, Some("MKT.0199")), "unknown order: {body}");
-    let (status, body) = get(&sandbox, &format!("{Q}?orderId=MOCKONDEMAND&orderLineId=MOCKONDEMAND-000001"), SK, Utc::now()).await;
+    assert_eq!(
+        (status, body["resultCode"].as_str()),
+        (400, Some("MKT.0199")),
+        "unknown order: {body}"
+    );
+    let (status, body) = get(
+        &sandbox,
+        &format!("{Q}?orderId=MOCKONDEMAND&orderLineId=MOCKONDEMAND-000001"),
+        SK,
+        Utc::now(),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
-    let (status, _) = get(&sandbox, &format!("{Q}?orderId=MOCKONDEMAND&orderLineId=OTHER-1"), SK, Utc::now()).await;
+    let (status, _) = get(
+        &sandbox,
+        &format!("{Q}?orderId=MOCKONDEMAND&orderLineId=OTHER-1"),
+        SK,
+        Utc::now(),
+    )
+    .await;
     assert_eq!(status, 400, "a line that is not part of the order is refused");
     sandbox.stop().await;
 }
@@ -128,7 +170,10 @@ async fn a_port_in_use_is_named_with_the_way_out() {
     };
     let err = Sandbox::start(config).await.err().expect("the port is taken");
     assert!(matches!(err, SandboxError::PortInUse { .. }), "{err}");
-    assert!(err.to_string().contains("already in use") && err.to_string().contains("--listen"), "{err}");
+    assert!(
+        err.to_string().contains("already in use") && err.to_string().contains("--listen"),
+        "{err}"
+    );
     first.stop().await;
 }
 
@@ -144,7 +189,12 @@ async fn orders_added_to_a_data_file_survive_a_restart_and_a_bad_file_is_refused
         clock: Arc::new(SystemClock),
     };
     let now = Utc::now();
-    let orders = gallerist_domain::demo::demo_orders(&mut <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(9), now, 1, gallerist_domain::Currency::Cny);
+    let orders = gallerist_domain::demo::demo_orders(
+        &mut <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(9),
+        now,
+        1,
+        gallerist_domain::Currency::Cny,
+    );
     let sandbox = Sandbox::start(config()).await.unwrap();
     assert_eq!(sandbox.add_orders(&orders).unwrap(), orders.len());
     sandbox.stop().await;
@@ -155,7 +205,17 @@ async fn orders_added_to_a_data_file_survive_a_restart_and_a_bad_file_is_refused
 
     let bad = dir.path().join("bad.sqlite3");
     std::fs::write(&bad, vec![7u8; 4096]).unwrap();
-    let err = Sandbox::start(SandboxConfig { data: Some(bad.clone()), ..config() }).await.err().expect("garbage data file");
+    let err = Sandbox::start(SandboxConfig {
+        data: Some(bad.clone()),
+        ..config()
+    })
+    .await
+    .err()
+    .expect("garbage data file");
     assert!(matches!(err, SandboxError::Data { .. }), "{err}");
-    assert_eq!(std::fs::read(&bad).unwrap(), vec![7u8; 4096], "the bad file is left as it was");
+    assert_eq!(
+        std::fs::read(&bad).unwrap(),
+        vec![7u8; 4096],
+        "the bad file is left as it was"
+    );
 }

@@ -15,7 +15,11 @@ fn run_client(url: &str, extra: &[&str]) -> Value {
         .args(extra)
         .output()
         .expect("python3 runs the independent client");
-    assert!(out.status.success(), "the independent client failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "the independent client failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("the client prints JSON")
 }
 
@@ -39,7 +43,9 @@ async fn accepts_the_published_algorithm_and_refuses_one_changed_byte() {
     .unwrap();
     assert_eq!(ok["status"], 200, "a correctly signed request is accepted: {ok}");
     assert_eq!(ok["body"]["orderInfo"]["orderId"], "MOCKPERIODYEARNEW");
-    let tampered = tokio::task::spawn_blocking(move || run_client(&url, &["tamper"])).await.unwrap();
+    let tampered = tokio::task::spawn_blocking(move || run_client(&url, &["tamper"]))
+        .await
+        .unwrap();
     assert_eq!(tampered["status"], 401, "one changed byte must be refused: {tampered}");
     assert_eq!(tampered["body"]["error_code"], "APIGW.0301");
     sandbox.stop().await;

@@ -48,7 +48,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<Account>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM accounts ORDER BY is_sandbox DESC, name"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM accounts ORDER BY is_sandbox DESC, name"
+    ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -60,7 +62,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Account, StoreError> {
 }
 
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Account>, StoreError> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM accounts WHERE name = ?1"), [name], from_row).optional()?)
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM accounts WHERE name = ?1"),
+            [name],
+            from_row,
+        )
+        .optional()?)
 }
 
 pub fn insert(conn: &Connection, new: &NewAccount, now: DateTime<Utc>) -> Result<Account, StoreError> {
@@ -68,7 +76,10 @@ pub fn insert(conn: &Connection, new: &NewAccount, now: DateTime<Utc>) -> Result
         return Err(StoreError::Invalid("an account needs a name".into()));
     }
     if find_by_name(conn, new.name.trim())?.is_some() {
-        return Err(StoreError::Invalid(format!("an account named '{}' already exists", new.name.trim())));
+        return Err(StoreError::Invalid(format!(
+            "an account named '{}' already exists",
+            new.name.trim()
+        )));
     }
     conn.execute(
         "INSERT INTO accounts (name, site, base_url, access_key_id, is_sandbox, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
@@ -79,8 +90,9 @@ pub fn insert(conn: &Connection, new: &NewAccount, now: DateTime<Utc>) -> Result
 
 /// Creates the sandbox account on first start, or points it at today's port.
 pub fn upsert_sandbox(conn: &Connection, base_url: &str, now: DateTime<Utc>) -> Result<Account, StoreError> {
-    let existing: Option<i64> =
-        conn.query_row("SELECT id FROM accounts WHERE is_sandbox = 1", [], |r| r.get(0)).optional()?;
+    let existing: Option<i64> = conn
+        .query_row("SELECT id FROM accounts WHERE is_sandbox = 1", [], |r| r.get(0))
+        .optional()?;
     let id = match existing {
         Some(id) => {
             conn.execute("UPDATE accounts SET base_url = ?1 WHERE id = ?2", params![base_url, id])?;

@@ -20,7 +20,12 @@ pub enum StoreError {
         "Updating the database to schema {version} ({name}) failed: {detail}. The database is as it was before; \
          a copy was kept at {backup}."
     )]
-    Migration { version: i64, name: String, detail: String, backup: String },
+    Migration {
+        version: i64,
+        name: String,
+        detail: String,
+        backup: String,
+    },
     #[error("{0} was not found")]
     NotFound(String),
     #[error("{0}")]

@@ -36,14 +36,22 @@ impl Store {
     /// backup and stamps the migration rows.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<(Store, MigrationReport), StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Folder { path: dir.to_path_buf(), detail: e.to_string() })?;
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+                path: dir.to_path_buf(),
+                detail: e.to_string(),
+            })?;
         }
         let mut conn = pool::open_checked(path)?;
         let report = migrate::migrate(&mut conn, path, now)?;
         drop(conn);
         let pool = pool::build(path)?;
-        Ok((Store { pool, path: path.to_path_buf() }, report))
+        Ok((
+            Store {
+                pool,
+                path: path.to_path_buf(),
+            },
+            report,
+        ))
     }
 
     pub fn conn(&self) -> Result<Pooled, StoreError> {
@@ -55,7 +63,10 @@ impl Store {
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it lands, or none of it.
-    pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let mut conn = self.conn()?;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;

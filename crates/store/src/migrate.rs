@@ -62,12 +62,18 @@ pub(crate) fn migrate_with(
     let known = migrations.last().map_or(0, |m| m.version);
     if let Some(&found) = applied.iter().max() {
         if found > known {
-            return Err(StoreError::Newer { path: path.to_path_buf(), found, known });
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found,
+                known,
+            });
         }
     }
     let pending: Vec<&Migration> = migrations.iter().filter(|m| !applied.contains(&m.version)).collect();
     let mut report = MigrationReport::default();
-    let Some(first) = pending.first() else { return Ok(report) };
+    let Some(first) = pending.first() else {
+        return Ok(report);
+    };
 
     if !applied.is_empty() {
         report.backup = Some(backup(conn, path, now, first.version)?);
@@ -76,7 +82,10 @@ pub(crate) fn migrate_with(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
     )?;
-    let backup_text = report.backup.as_ref().map_or("(none: the database was new)".to_string(), |p| p.display().to_string());
+    let backup_text = report
+        .backup
+        .as_ref()
+        .map_or("(none: the database was new)".to_string(), |p| p.display().to_string());
     for m in pending {
         let fail = |e: rusqlite::Error| StoreError::Migration {
             version: m.version,
@@ -84,7 +93,9 @@ pub(crate) fn migrate_with(
             detail: e.to_string(),
             backup: backup_text.clone(),
         };
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
         tx.execute_batch(m.sql).map_err(fail)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -99,8 +110,14 @@ pub(crate) fn migrate_with(
 
 fn backup(conn: &Connection, path: &Path, now: DateTime<Utc>, next: i64) -> Result<PathBuf, StoreError> {
     let dir = backup_dir(path);
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Folder { path: dir.clone(), detail: e.to_string() })?;
-    let target = dir.join(format!("gallerist-{}-before-{next}.sqlite3", now.format("%Y%m%dT%H%M%SZ")));
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Folder {
+        path: dir.clone(),
+        detail: e.to_string(),
+    })?;
+    let target = dir.join(format!(
+        "gallerist-{}-before-{next}.sqlite3",
+        now.format("%Y%m%dT%H%M%SZ")
+    ));
     conn.execute("VACUUM INTO ?1", params![target.to_string_lossy()])?;
     Ok(target)
 }

@@ -21,7 +21,14 @@ pub fn totals(conn: &Connection, account_id: i64, month: &str) -> Result<Totals,
                 (SELECT count(DISTINCT buyer_customer_id) FROM orders WHERE account_id = ?1),
                 (SELECT count(*) FROM orders WHERE account_id = ?1 AND month_cn = ?2)",
         params![account_id, month],
-        |r| Ok(Totals { orders: r.get(0)?, lines: r.get(1)?, buyers: r.get(2)?, orders_in_month: r.get(3)? }),
+        |r| {
+            Ok(Totals {
+                orders: r.get(0)?,
+                lines: r.get(1)?,
+                buyers: r.get(2)?,
+                orders_in_month: r.get(3)?,
+            })
+        },
     )?)
 }
 
@@ -54,7 +61,12 @@ pub fn per_month(conn: &Connection, account_id: i64, from_month: &str) -> Result
          GROUP BY o.month_cn ORDER BY o.month_cn",
     )?;
     let rows = stmt.query_map(params![account_id, from_month], |r| {
-        Ok(MonthFigure { month: r.get(0)?, orders: r.get(1)?, amount_minor: r.get(2)?, currency: r.get(3)? })
+        Ok(MonthFigure {
+            month: r.get(0)?,
+            orders: r.get(1)?,
+            amount_minor: r.get(2)?,
+            currency: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -34,7 +34,10 @@ pub fn upsert(conn: &Connection, account_id: i64, order: &Order, now: DateTime<U
             now.to_rfc3339(),
         ],
     )?;
-    conn.execute("DELETE FROM order_lines WHERE account_id = ?1 AND order_id = ?2", params![account_id, order.order_id])?;
+    conn.execute(
+        "DELETE FROM order_lines WHERE account_id = ?1 AND order_id = ?2",
+        params![account_id, order.order_id],
+    )?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO order_lines (account_id, order_id, order_line_id, charging_mode, period_type, period_number,
              expire_time, product_id, product_name, sku_code, linear_value, currency, amount_minor,
@@ -91,7 +94,10 @@ pub fn list(conn: &Connection, account_id: i64, filter: &OrderFilter) -> Result<
     let mut clauses = vec!["o.account_id = ?".to_string()];
     let mut args: Vec<Value> = vec![account_id.into()];
     if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let like = format!(
+            "%{}%",
+            search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
         clauses.push(
             "(o.order_id LIKE ? ESCAPE '\\' OR o.buyer_real_name LIKE ? ESCAPE '\\' OR o.buyer_name LIKE ? ESCAPE '\\'
               OR EXISTS (SELECT 1 FROM order_lines s WHERE s.account_id = o.account_id AND s.order_id = o.order_id
@@ -105,8 +111,11 @@ pub fn list(conn: &Connection, account_id: i64, filter: &OrderFilter) -> Result<
         args.push(t.to_string().into());
     }
     let condition = clauses.join(" AND ");
-    let total: i64 =
-        conn.query_row(&format!("SELECT count(*) FROM orders o WHERE {condition}"), params_from_iter(&args), |r| r.get(0))?;
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM orders o WHERE {condition}"),
+        params_from_iter(&args),
+        |r| r.get(0),
+    )?;
     let sql = format!(
         "SELECT o.order_id, o.order_type, o.create_time,
                 (SELECT product_name FROM order_lines l WHERE l.account_id = o.account_id AND l.order_id = o.order_id ORDER BY order_line_id LIMIT 1),

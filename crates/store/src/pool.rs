@@ -17,11 +17,15 @@ PRAGMA busy_timeout = 5000;";
 
 fn corrupt(path: &Path, err: &rusqlite::Error) -> Option<StoreError> {
     match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
-            Some(StoreError::Corrupt { path: path.to_path_buf(), detail: err.to_string() })
-        }
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => Some(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: err.to_string(),
+        }),
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
-            Some(StoreError::Folder { path: path.to_path_buf(), detail: err.to_string() })
+            Some(StoreError::Folder {
+                path: path.to_path_buf(),
+                detail: err.to_string(),
+            })
         }
         _ => None,
     }
@@ -48,5 +52,9 @@ pub(crate) fn open_checked(path: &Path) -> Result<Connection, StoreError> {
 
 pub(crate) fn build(path: &Path) -> Result<r2d2::Pool<SqliteConnectionManager>, StoreError> {
     let manager = SqliteConnectionManager::file(path).with_init(|c| c.execute_batch(PRAGMAS));
-    Ok(r2d2::Pool::builder().max_size(8).min_idle(Some(1)).connection_timeout(Duration::from_secs(10)).build(manager)?)
+    Ok(r2d2::Pool::builder()
+        .max_size(8)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)?)
 }

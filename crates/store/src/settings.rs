@@ -7,7 +7,9 @@ pub const LOCALE: &str = "locale";
 pub const DEMO_SEEDED_AT: &str = "demo_seeded_at";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
 }
 
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {

@@ -19,7 +19,9 @@ fn a_missing_data_folder_is_created() {
     let db = dir.path().join("not/yet/there/gallerist.sqlite3");
     let (store, _) = Store::open(&db, now()).expect("a missing folder is created, not an error");
     assert!(db.exists(), "the database file exists after opening");
-    assert!(gallerist_store::accounts::list(&store.conn().unwrap()).unwrap().is_empty());
+    assert!(gallerist_store::accounts::list(&store.conn().unwrap())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -29,10 +31,20 @@ fn a_damaged_file_is_refused_by_name_and_left_untouched() {
     let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
     std::fs::write(&db, &garbage).unwrap();
     let err = Store::open(&db, now()).err().expect("garbage is not a database");
-    assert!(matches!(err, StoreError::Corrupt { .. }), "expected Corrupt, got {err:?}");
+    assert!(
+        matches!(err, StoreError::Corrupt { .. }),
+        "expected Corrupt, got {err:?}"
+    );
     let msg = err.to_string();
-    assert!(msg.contains("gallerist.sqlite3") && msg.contains("has not changed it"), "message names the file: {msg}");
-    assert_eq!(bytes(&db), garbage, "the damaged file must be left byte for byte as it was");
+    assert!(
+        msg.contains("gallerist.sqlite3") && msg.contains("has not changed it"),
+        "message names the file: {msg}"
+    );
+    assert_eq!(
+        bytes(&db),
+        garbage,
+        "the damaged file must be left byte for byte as it was"
+    );
 }
 
 #[test]
@@ -45,8 +57,13 @@ fn a_truncated_database_is_reported_as_damaged() {
     cut[100..200].fill(0xFF);
     std::fs::write(&db, &cut).unwrap();
     let _ = std::fs::remove_file(db.with_extension("sqlite3-wal"));
-    let err = Store::open(&db, now()).err().expect("a half file must not open as if healthy");
-    assert!(matches!(err, StoreError::Corrupt { .. }), "expected Corrupt, got {err:?}");
+    let err = Store::open(&db, now())
+        .err()
+        .expect("a half file must not open as if healthy");
+    assert!(
+        matches!(err, StoreError::Corrupt { .. }),
+        "expected Corrupt, got {err:?}"
+    );
 }
 
 #[test]
@@ -57,7 +74,10 @@ fn a_database_from_a_newer_gallerist_is_refused_and_unchanged() {
     store
         .conn()
         .unwrap()
-        .execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (29990101000000, 'future', 'x')", [])
+        .execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (29990101000000, 'future', 'x')",
+            [],
+        )
         .unwrap();
     drop(store);
     let before = bytes(&db);
@@ -78,9 +98,14 @@ fn an_unwritable_location_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a-file");
     std::fs::write(&file, b"x").unwrap();
-    let err = Store::open(&file.join("sub/gallerist.sqlite3"), now()).err().expect("cannot create under a file");
+    let err = Store::open(&file.join("sub/gallerist.sqlite3"), now())
+        .err()
+        .expect("cannot create under a file");
     assert!(matches!(err, StoreError::Folder { .. }), "expected Folder, got {err:?}");
-    assert!(err.to_string().contains("GALLERIST_DATA_DIR"), "the message gives the way out: {err}");
+    assert!(
+        err.to_string().contains("GALLERIST_DATA_DIR"),
+        "the message gives the way out: {err}"
+    );
 }
 
 #[test]
@@ -93,7 +118,11 @@ fn every_connection_uses_wal_foreign_keys_and_a_busy_timeout() {
         let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         let busy: i64 = c.query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
         let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
-        assert_eq!((mode.as_str(), fk, sync), ("wal", 1, 1), "WAL, foreign keys on, synchronous=NORMAL");
+        assert_eq!(
+            (mode.as_str(), fk, sync),
+            ("wal", 1, 1),
+            "WAL, foreign keys on, synchronous=NORMAL"
+        );
         assert!(busy >= 1000, "a busy timeout is set, got {busy}");
     }
 }

@@ -1,0 +1,122 @@
+// The real app window, driven through tauri-driver and WebKitWebDriver under Xvfb.
+//
+// Starts tauri-driver, opens a WebDriver session on the built gallerist-app with a
+// fresh data folder, and checks what a seller sees on first start: the dashboard
+// of the embedded sandbox account with its figures and chart. Uses only Node's
+// built-ins (fetch, child_process, node:test): the WebDriver protocol is plain HTTP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const app = process.env.GALLERIST_APP_BIN ?? join(here, '../../target/debug/gallerist-app');
+const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+const artifacts = join(here, 'artifacts');
+
+let driver, base, session, dataDir, driverLog = '';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on('error', reject);
+  });
+}
+
+async function wd(method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
+
+/** Polls until `selector` exists and its text satisfies `ok`; returns the text. */
+async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const el = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
+      last = await wd('GET', `/session/${session}/element/${el[ELEMENT]}/text`);
+      if (ok(last)) return last;
+    } catch { /* not rendered yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${selector} never showed the expected text; last seen: ${JSON.stringify(last)}`);
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'gallerist-app-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  driver = spawn(driverBin, ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+    env: { ...process.env, GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  driver.stdout.on('data', (d) => { driverLog += d; });
+  driver.stderr.on('data', (d) => { driverLog += d; });
+  const deadline = Date.now() + 30000;
+  while (true) {
+    try { await fetch(`${base}/status`); break; } catch { /* starting */ }
+    if (Date.now() > deadline) throw new Error(`tauri-driver did not start:\n${driverLog}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const created = await wd('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } },
+  });
+  session = created.sessionId;
+});
+
+after(async () => {
+  if (session) await wd('DELETE', `/session/${session}`).catch(() => {});
+  driver?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the window opens on the dashboard of the sandbox account with its figures', async () => {
+  const account = await waitText('[data-testid="account-name"]');
+  assert.match(account, /Sandbox/, 'the top bar names the embedded sandbox account');
+  const badge = await waitText('[data-testid="site-badge"]');
+  assert.match(badge, /SANDBOX/i, 'the site badge says SANDBOX');
+  const kpi = await waitText('[data-testid="kpi-orders"]', (t) => /\d/.test(t));
+  const orders = Number(kpi.replace(/[^\d]/g, ''));
+  assert.ok(orders > 200, `the orders figure comes from a year of demo data, saw ${kpi}`);
+  const canvas = await wd('POST', `/session/${session}/element`, {
+    using: 'css selector', value: '[data-testid="orders-chart"] canvas',
+  });
+  assert.ok(canvas[ELEMENT], 'the orders-per-month chart is drawn on a canvas');
+  await new Promise((r) => setTimeout(r, 800)); // let the chart's entry animation finish
+  const png = await wd('GET', `/session/${session}/screenshot`);
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, 'dashboard.png'), Buffer.from(png, 'base64'));
+});
+
+test('the window reaches the real core: test connection signs a call to the sandbox', async () => {
+  const nav = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: '[data-testid="nav-settings"]' });
+  await wd('POST', `/session/${session}/element/${nav[ELEMENT]}/click`, {});
+  const button = await (async () => {
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline) {
+      try {
+        return await wd('POST', `/session/${session}/element`, { using: 'css selector', value: '[data-testid="test-connection"]' });
+      } catch { await new Promise((r) => setTimeout(r, 250)); }
+    }
+    throw new Error('no Test connection button on the Accounts page');
+  })();
+  await wd('POST', `/session/${session}/element/${button[ELEMENT]}/click`, {});
+  const result = await waitText('[data-testid="connection-result"]', (t) => /MKT\.0000|APIGW|unreach/i.test(t));
+  assert.match(result, /MKT\.0000/, `the signed order query succeeded: ${result}`);
+  const png = await wd('GET', `/session/${session}/screenshot`);
+  writeFileSync(join(artifacts, 'settings.png'), Buffer.from(png, 'base64'));
+});

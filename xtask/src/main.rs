@@ -1,0 +1,39 @@
+//! `cargo xtask run|test`: the only entry points a developer needs.
+//!
+//! Each command first installs what is missing (system packages on Debian/Ubuntu,
+//! npm packages, tauri-driver), so both work on a fresh machine; elsewhere it prints
+//! the exact install command and stops. No other build tool is required.
+
+mod setup;
+mod steps;
+mod tally;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => steps::run_app(),
+        Some("test") => steps::test(),
+        Some("setup") => setup::everything(setup::Purpose::Test),
+        _ => {
+            eprintln!("usage: cargo xtask <run|test|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  setup  install everything the tests need, run nothing");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! What `run` and `test` do, step by step.
+
+use crate::root;
+use crate::setup::{self, npm, Purpose};
+use crate::tally::{Counting, Tally};
+use std::process::Command;
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn build_ui() -> Result<(), String> {
+    setup::status(npm().args(["run", "build"]).current_dir(root().join("ui")))
+}
+
+pub fn run_app() -> Result<(), String> {
+    setup::everything(Purpose::Run)?;
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err(
+            "no display found: run this from a desktop session (or under xvfb-run for a headless machine)".into(),
+        );
+    }
+    build_ui()?;
+    println!("xtask: building and opening Gallerist (first build takes a few minutes)");
+    setup::status(cargo().args(["run", "--package", "gallerist-app"]).current_dir(root()))
+}
+
+pub fn test() -> Result<(), String> {
+    setup::everything(Purpose::Test)?;
+    let root = root();
+    let ui = root.join("ui");
+    let e2e = root.join("tests/e2e");
+    let reports = root.join("target/test-reports");
+    std::fs::create_dir_all(&reports).map_err(|e| e.to_string())?;
+    let mut t = Tally::default();
+
+    t.step(
+        "cargo fmt --check",
+        cargo().args(["fmt", "--all", "--check"]).current_dir(&root),
+        Counting::Single,
+    );
+    // The app embeds ui/dist at compile time, so the UI is built before clippy.
+    t.step(
+        "UI build (Vite)",
+        npm().args(["run", "build"]).current_dir(&ui),
+        Counting::Single,
+    );
+    t.step(
+        "clippy -D warnings",
+        cargo()
+            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+            .current_dir(&root),
+        Counting::Single,
+    );
+    t.step(
+        "Rust tests",
+        cargo().args(["test", "--workspace"]).current_dir(&root),
+        Counting::CargoTest,
+    );
+    t.step(
+        "svelte-check",
+        npm().args(["run", "check"]).current_dir(&ui),
+        Counting::Single,
+    );
+    let vitest_report = reports.join("vitest.json");
+    let _ = std::fs::remove_file(&vitest_report);
+    t.step(
+        "UI unit tests (Vitest)",
+        npm()
+            .args(["exec", "--", "vitest", "run", "--reporter=default", "--reporter=json"])
+            .arg(format!("--outputFile={}", vitest_report.display()))
+            .current_dir(&ui),
+        Counting::VitestJson(vitest_report),
+    );
+    let built = t.step(
+        "build gallerist and gallerist-app",
+        cargo()
+            .args(["build", "--package", "gallerist-cli", "--package", "gallerist-app"])
+            .current_dir(&root),
+        Counting::Single,
+    );
+    if !built {
+        return t.finish();
+    }
+    t.step(
+        "browser end-to-end (Playwright + Chromium, web mode)",
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=tap", "browser/"])
+            .env("GALLERIST_BIN", root.join("target/debug/gallerist"))
+            .current_dir(&e2e),
+        Counting::Tap,
+    );
+    if cfg!(target_os = "linux") {
+        let driver = setup::tauri_driver_path().ok_or("tauri-driver is not installed")?;
+        t.step(
+            "app end-to-end (tauri-driver + WebKitWebDriver, Xvfb)",
+            Command::new("xvfb-run")
+                .args([
+                    "-a",
+                    "-s",
+                    "-screen 0 1280x800x24",
+                    "node",
+                    "--test",
+                    "--test-reporter=tap",
+                    "tests/app/",
+                ])
+                .env("GALLERIST_APP_BIN", root.join("target/debug/gallerist-app"))
+                .env("TAURI_DRIVER", driver)
+                .current_dir(&root),
+            Counting::Tap,
+        );
+    } else {
+        println!("\nNOT RUN: app end-to-end tests need Linux (tauri-driver has no macOS WebDriver); they run in CI.");
+    }
+    t.finish()
+}
