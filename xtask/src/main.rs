@@ -1,9 +1,10 @@
-//! `cargo xtask run|test`: the only entry points a developer needs.
+//! `cargo xtask run|test|bench`: the only entry points a developer needs.
 //!
 //! Each command first installs what is missing (system packages on Debian/Ubuntu,
 //! npm packages, tauri-driver), so both work on a fresh machine; elsewhere it prints
 //! the exact install command and stops. No other build tool is required.
 
+mod bench;
 mod setup;
 mod steps;
 mod tally;
@@ -23,9 +24,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => steps::run_app(),
         Some("test") => steps::test(),
+        Some("bench") => bench::run(),
         Some("setup") => setup::everything(setup::Purpose::Test),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  setup  install everything the tests need, run nothing");
+            eprintln!("usage: cargo xtask <run|test|bench|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  setup  install everything the tests need, run nothing");
             return ExitCode::from(2);
         }
     };

@@ -23,7 +23,7 @@ CREATE TABLE orders (
     fetched_at        TEXT NOT NULL,
     PRIMARY KEY (account_id, order_id)
 );
-CREATE INDEX orders_by_time ON orders (account_id, create_time DESC);
+CREATE INDEX orders_by_time ON orders (account_id, create_time DESC, order_id);
 CREATE INDEX orders_by_month ON orders (account_id, month_cn);
 
 CREATE TABLE order_lines (
