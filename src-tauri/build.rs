@@ -9,6 +9,9 @@ fn main() {
         "dashboard",
         "list_orders",
         "test_connection",
+        "add_account",
+        "update_account",
+        "remove_account",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

@@ -4,6 +4,7 @@
 //! parameters, so the UI sends the same argument objects here as in web mode.
 
 use crate::Backend;
+use gallerist_api::account_edits::{self, AddAccount, UpdateAccount};
 use gallerist_api::accounts::{AccountArg, ConnectionReport};
 use gallerist_api::app::{AppInfo, LocaleChoice, SetLocale};
 use gallerist_api::dashboard::Dashboard;
@@ -58,6 +59,55 @@ pub async fn test_connection(backend: State<'_, Backend>, account_id: i64) -> Re
     accounts::test_connection(backend.core()?, AccountArg { account_id }).await
 }
 
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub fn add_account(
+    backend: State<'_, Backend>,
+    name: String,
+    site: String,
+    base_url: Option<String>,
+    access_key_id: String,
+    secret_key: String,
+    production_key: Option<String>,
+) -> Result<Account, ApiError> {
+    let args = AddAccount {
+        name,
+        site,
+        base_url,
+        access_key_id,
+        secret_key,
+        production_key,
+    };
+    account_edits::add_account(backend.core()?, args)
+}
+
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub fn update_account(
+    backend: State<'_, Backend>,
+    account_id: i64,
+    name: Option<String>,
+    base_url: Option<String>,
+    access_key_id: Option<String>,
+    secret_key: Option<String>,
+    production_key: Option<String>,
+) -> Result<Account, ApiError> {
+    let args = UpdateAccount {
+        account_id,
+        name,
+        base_url,
+        access_key_id,
+        secret_key,
+        production_key,
+    };
+    account_edits::update_account(backend.core()?, args)
+}
+
+#[tauri::command]
+pub fn remove_account(backend: State<'_, Backend>, account_id: i64) -> Result<(), ApiError> {
+    account_edits::remove_account(backend.core()?, AccountArg { account_id })
+}
+
 #[cfg(test)]
 mod tests {
     /// The commands registered in `lib.rs`, in the order of `gallerist_api::COMMANDS`.
@@ -68,6 +118,9 @@ mod tests {
         "dashboard",
         "list_orders",
         "test_connection",
+        "add_account",
+        "update_account",
+        "remove_account",
     ];
 
     #[test]

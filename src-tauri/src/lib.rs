@@ -31,6 +31,7 @@ pub fn run() {
                     seed: rand::random(),
                     os_locale: os_locale(),
                     embedded_sandbox: true,
+                    vault: Arc::new(gallerist_api::vault::Keychain::for_this_build()),
                 })
                 .await
             });
@@ -50,6 +51,9 @@ pub fn run() {
             commands::dashboard,
             commands::list_orders,
             commands::test_connection,
+            commands::add_account,
+            commands::update_account,
+            commands::remove_account,
         ])
         .run(tauri::generate_context!())
         .expect("the Gallerist window could not be started");

@@ -21,10 +21,11 @@ const BUILD_PACKAGES: &[&str] = &[
     "libssl-dev",
     "librsvg2-dev",
     "pkg-config",
+    "libdbus-1-dev",
 ];
 
 /// What the test suites add: a virtual display, Debian's Chromium, the WebKit
-/// WebDriver, python3 for the independent signing client.
+/// WebDriver, python3 for the independent signing client;
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",

@@ -13,6 +13,19 @@ fn build_ui() -> Result<(), String> {
     setup::status(npm().args(["run", "build"]).current_dir(root().join("ui")))
 }
 
+/// `program` inside a private D-Bus session with an unlocked keyring (Linux), so
+/// keychain code meets a real Secret Service; elsewhere the OS keychain is there.
+fn with_secret_service(root: &std::path::Path, program: &str) -> Command {
+    if !cfg!(target_os = "linux") {
+        return Command::new(program);
+    }
+    let mut c = Command::new("dbus-run-session");
+    c.arg("--")
+        .arg(root.join("tests/keychain/with-secret-service.sh"))
+        .arg(program);
+    c
+}
+
 pub fn run_app() -> Result<(), String> {
     setup::everything(Purpose::Run)?;
     if cfg!(target_os = "linux")
@@ -87,7 +100,7 @@ pub fn test() -> Result<(), String> {
     }
     t.step(
         "browser end-to-end (Playwright + Chromium, web mode)",
-        Command::new("node")
+        with_secret_service(&root, "node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=tap", "browser/"])
             .env("GALLERIST_BIN", root.join("target/debug/gallerist"))
             .current_dir(&e2e),

@@ -35,13 +35,26 @@ pub struct ConnectionReport {
     pub clock_offset_seconds: Option<i64>,
 }
 
-/// The keys for an account: the sandbox's live in memory; others arrive with the
-/// keychain (issue: accounts and credentials) and are absent until then.
-fn credentials(core: &Core, account: &Account) -> Option<Credentials> {
-    core.sandbox
-        .as_ref()
-        .filter(|s| s.account_id == account.id)
-        .map(|s| s.credentials.clone())
+/// The keys for an account: the sandbox's live in memory, others in the keychain.
+fn credentials(core: &Core, account: &Account) -> Result<Option<Credentials>, crate::vault::VaultError> {
+    if let Some(s) = core.sandbox.as_ref().filter(|s| s.account_id == account.id) {
+        return Ok(Some(s.credentials.clone()));
+    }
+    let Some(access_key) = account.access_key_id.clone() else {
+        return Ok(None);
+    };
+    let secret = core.vault.get(account.id, crate::vault::SecretKind::SecretKey)?;
+    Ok(secret.map(|secret_key| Credentials { access_key, secret_key }))
+}
+
+/// A sentence on the clock when the server's differs by more than a minute.
+fn clock_note(locale: gallerist_domain::codes::Locale, offset: i64) -> String {
+    match locale {
+        gallerist_domain::codes::Locale::ZhCn => format!("本机时间与网关相差 {offset} 秒。"),
+        gallerist_domain::codes::Locale::En => {
+            format!("This computer's clock differs from the gateway's by {offset} seconds.")
+        }
+    }
 }
 
 pub async fn test_connection(core: &Core, args: AccountArg) -> Result<ConnectionReport, ApiError> {
@@ -60,8 +73,14 @@ pub async fn test_connection(core: &Core, args: AccountArg) -> Result<Connection
             clock_offset_seconds: offset,
         }
     };
-    let Some(creds) = credentials(core, &account) else {
-        return Ok(report(false, "no_credentials", None, 0, None));
+    let creds = match credentials(core, &account) {
+        Ok(Some(c)) => c,
+        Ok(None) => return Ok(report(false, "no_credentials", None, 0, None)),
+        Err(e) => {
+            let mut r = report(false, "keychain", None, 0, None);
+            r.message = format!("{} ({e})", r.message);
+            return Ok(r);
+        }
     };
     let api = OpenApi::new(core.http.clone(), &account.base_url, creds, core.clock.clone())
         .map_err(|e| ApiError::invalid(format!("the account's base URL is not usable: {e}")))?;
@@ -82,6 +101,9 @@ pub async fn test_connection(core: &Core, args: AccountArg) -> Result<Connection
             let mut r = report(false, e.code(), e.http_status(), ms, offset);
             if let MarketError::Gateway { message, .. } | MarketError::Business { message, .. } = &e {
                 r.message = format!("{} ({message})", r.message);
+            }
+            if let Some(o) = offset.filter(|o| o.abs() > 60) {
+                r.next_step = format!("{} {}", clock_note(locale, o), r.next_step);
             }
             r
         }

@@ -27,6 +27,7 @@ pub struct BootOptions {
     /// The OS locale tag (e.g. `zh-CN`), used until the seller picks a language.
     pub os_locale: String,
     pub embedded_sandbox: bool,
+    pub vault: Arc<dyn crate::vault::Vault>,
 }
 
 /// `GALLERIST_DATA_DIR` when set, else the OS's per-user app-data folder.
@@ -60,6 +61,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         data_dir: opts.data_dir,
         os_locale: opts.os_locale,
         sandbox,
+        vault: opts.vault,
     })
 }
 

@@ -3,7 +3,7 @@
 //! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
 //! list both must cover, and a test in the shell checks it.
 
-use crate::{accounts, app, dashboard, orders, ApiError, Core};
+use crate::{account_edits, accounts, app, dashboard, orders, ApiError, Core};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -15,6 +15,9 @@ pub const COMMANDS: &[&str] = &[
     "dashboard",
     "list_orders",
     "test_connection",
+    "add_account",
+    "update_account",
+    "remove_account",
 ];
 
 fn args<T: DeserializeOwned>(name: &str, value: Value) -> Result<T, ApiError> {
@@ -38,6 +41,9 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "dashboard" => out(dashboard::dashboard(core, args(name, value)?)?),
         "list_orders" => out(orders::list_orders(core, args(name, value)?)?),
         "test_connection" => out(accounts::test_connection(core, args(name, value)?).await?),
+        "add_account" => out(account_edits::add_account(core, args(name, value)?)?),
+        "update_account" => out(account_edits::update_account(core, args(name, value)?)?),
+        "remove_account" => out(account_edits::remove_account(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -15,6 +15,7 @@ pub enum ErrorCode {
     Boot,
     Network,
     Auth,
+    Keychain,
     Internal,
 }
 
@@ -49,9 +50,15 @@ impl ApiError {
             ErrorCode::NotFound => 404,
             ErrorCode::Auth => 401,
             ErrorCode::Network => 502,
-            ErrorCode::Boot => 503,
+            ErrorCode::Boot | ErrorCode::Keychain => 503,
             ErrorCode::Store | ErrorCode::Internal => 500,
         }
+    }
+}
+
+impl From<crate::vault::VaultError> for ApiError {
+    fn from(err: crate::vault::VaultError) -> Self {
+        ApiError::new(ErrorCode::Keychain, err.to_string())
     }
 }
 
@@ -85,6 +92,7 @@ mod tests {
             (ErrorCode::Boot, "boot"),
             (ErrorCode::Network, "network"),
             (ErrorCode::Auth, "auth"),
+            (ErrorCode::Keychain, "keychain"),
             (ErrorCode::Internal, "internal"),
         ];
         for (code, text) in codes {

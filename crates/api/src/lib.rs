@@ -8,11 +8,13 @@
 mod boot;
 mod error;
 
+pub mod account_edits;
 pub mod accounts;
 pub mod app;
 pub mod dashboard;
 pub mod dispatch;
 pub mod orders;
+pub mod vault;
 
 pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};
 pub use dispatch::{dispatch, COMMANDS};
@@ -35,6 +37,8 @@ pub struct Core {
     pub data_dir: PathBuf,
     pub os_locale: String,
     pub sandbox: Option<EmbeddedSandbox>,
+    /// Where account secrets live: the OS keychain in the app.
+    pub vault: Arc<dyn vault::Vault>,
 }
 
 /// The sandbox started with the app; its keys exist only in this process.

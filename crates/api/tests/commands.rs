@@ -14,6 +14,7 @@ fn options(dir: &Path, seed: u64) -> BootOptions {
         seed,
         os_locale: "zh-CN".into(),
         embedded_sandbox: true,
+        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
     }
 }
 

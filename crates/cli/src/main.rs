@@ -4,6 +4,7 @@
 //! `api` makes one signed Open API call (like `gh api`), `serve` runs web mode so the
 //! UI can be used and tested in a plain browser against the real Rust core.
 
+mod account;
 mod api_call;
 mod serve;
 
@@ -39,6 +40,9 @@ enum Command {
         #[arg(long)]
         data: Option<PathBuf>,
     },
+    /// Manage marketplace accounts; keys live in the system keychain.
+    #[command(subcommand)]
+    Account(account::AccountCommand),
     /// Make one signed Open API call and print the JSON answer.
     Api(api_call::ApiArgs),
     /// Serve the UI and the commands over HTTP on loopback (web mode).
@@ -57,6 +61,7 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sandbox { listen, ak, sk, data } => run_sandbox(listen, ak, sk, data).await,
         Command::Api(args) => api_call::run(args).await,
+        Command::Account(command) => account::run(command).await,
         Command::Serve { listen, ui } => serve::run(listen, ui).await,
     };
     match result {

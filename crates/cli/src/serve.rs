@@ -51,6 +51,7 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
         seed: rand::random(),
         os_locale: os_locale(),
         embedded_sandbox: true,
+        vault: Arc::new(gallerist_api::vault::Keychain::for_this_build()),
     })
     .await;
     if let Err(e) = &core {

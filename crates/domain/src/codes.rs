@@ -39,28 +39,7 @@ pub struct Explanation {
     pub next_step: String,
 }
 
-type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
-
-/// (code, English what, English next step, Chinese what, Chinese next step)
-const TABLE: &[Row] = &[
-    ("MKT.0000", "The marketplace answered: success.", "Nothing to do.", "云商店返回成功。", "无需操作。"),
-    ("APIGW.0301", "API Gateway refused the signature: the access key, secret key or the computer's clock is wrong.", "Check the AK/SK pair in My Credentials, and set this computer's clock automatically (the gateway allows 15 minutes of difference).", "API 网关拒绝了签名：AK、SK 或本机时间不正确。", "在“我的凭证”中核对 AK/SK，并将本机时间设为自动同步（网关只允许 15 分钟偏差）。"),
-    ("APIGW.0302", "This IAM user may not call the API.", "Ask the main account to enable programmatic access for this IAM user and grant it KooGallery permissions in IAM.", "该 IAM 用户无权调用此 API。", "请主账号在 IAM 中为该用户开启“编程访问”并授予云商店权限。"),
-    ("APIGW.0303", "API Gateway refused the app authentication.", "Sign with AK/SK as KooGallery requires.", "API 网关拒绝了 APP 认证信息。", "请按云商店要求使用 AK/SK 签名。"),
-    ("APIGW.0101", "The API does not exist at this address.", "Check the site and base URL of the account.", "该地址上不存在此 API。", "请检查账号的站点与基础地址。"),
-    ("APIGW.0201", "API Gateway refused the request as malformed or too large, or the backend is unavailable.", "Try again later; if it persists, note the request id for Huawei support.", "API 网关认为请求格式错误或过大，或后端不可用。", "稍后重试；若持续出现，请记录 request id 联系华为支持。"),
-    ("MKT.0101", "A parameter is missing or not allowed.", "Check the order id and try again.", "参数缺失或不被允许。", "请检查订单号后重试。"),
-    ("MKT.0100", "A parameter has the wrong format or range.", "Check the values and try again.", "参数格式或范围错误。", "请检查取值后重试。"),
-    ("MKT.0199", "The marketplace did not accept the request parameters (for example, the order does not exist).", "Check the order id belongs to this seller account.", "云商店不接受请求参数（例如订单不存在）。", "请确认订单属于该卖家账号。"),
-    ("MKT.0150", "This operation is not allowed for this seller's key.", "Use the AK/SK of the seller who published the product.", "该卖家的密钥无权执行此操作。", "请使用发布该商品的卖家的 AK/SK。"),
-    ("MKT.0151", "The key has no API authority (not a seller role).", "Use a seller account's AK/SK.", "该密钥没有 API 权限（非卖家角色）。", "请使用卖家账号的 AK/SK。"),
-    ("MKT.0999", "The marketplace had an internal error.", "Try again later.", "云商店内部错误。", "请稍后重试。"),
-    ("unreachable", "The marketplace host could not be reached.", "Check the network connection, proxy and the account's base URL.", "无法连接云商店主机。", "请检查网络、代理以及账号的基础地址。"),
-    ("tls", "The secure (TLS) connection failed; the certificate could not be verified.", "Check the computer's date and any proxy that intercepts HTTPS.", "安全连接（TLS）失败，证书无法验证。", "请检查本机日期以及是否有拦截 HTTPS 的代理。"),
-    ("timeout", "The marketplace did not answer in time.", "Try again; check the network if it keeps happening.", "云商店未能及时响应。", "请重试；若反复出现请检查网络。"),
-    ("decode", "The marketplace answered with something Gallerist could not read.", "Try again later; if it persists, report it with the code below.", "云商店的响应无法解析。", "请稍后重试；若持续出现，请附上下方代码反馈。"),
-    ("no_credentials", "No keys are stored for this account.", "Add the account's AK/SK in Settings → Accounts.", "该账号尚未保存密钥。", "请在“设置 → 账号”中添加 AK/SK。"),
-];
+use crate::codes_table::{Row, TABLE};
 
 /// The explanation for `code`; unknown codes fall back to their HTTP class.
 pub fn explain(code: &str, locale: Locale) -> Explanation {
@@ -107,7 +86,9 @@ mod tests {
 
     #[test]
     fn every_code_has_both_languages_and_a_next_step() {
+        let mut seen = std::collections::HashSet::new();
         for row in TABLE {
+            assert!(seen.insert(row.0), "{} is listed twice", row.0);
             for text in [row.1, row.2, row.3, row.4] {
                 assert!(!text.trim().is_empty(), "{} has an empty text", row.0);
             }
@@ -127,5 +108,30 @@ mod tests {
         assert!(explain("HTTP.418", Locale::En).what.contains("refused"));
         assert_eq!(Locale::from_tag("zh_Hans_CN"), Locale::ZhCn);
         assert_eq!(Locale::from_tag("en-US"), Locale::En);
+    }
+
+    #[test]
+    fn every_documented_family_is_covered() {
+        for code in [
+            "APIGW.0101",
+            "APIGW.0201",
+            "APIGW.0301",
+            "APIGW.0302",
+            "APIGW.0303",
+            "MKT.0000",
+            "MKT.0102",
+            "MKT.9004",
+            "92020000",
+            "92020002",
+            "92020005",
+            "000000",
+            "000004",
+            "000107",
+            "000903",
+            "HTTP.429",
+            "HTTP.503",
+        ] {
+            assert!(TABLE.iter().any(|r| r.0 == code), "{code} has its own explanation");
+        }
     }
 }

@@ -8,6 +8,7 @@
 pub mod apig;
 pub mod clock;
 pub mod codes;
+mod codes_table;
 pub mod demo;
 pub mod mock_orders;
 pub mod money;

@@ -22,6 +22,9 @@ pub struct Account {
     pub access_key_id: Option<String>,
     pub is_sandbox: bool,
     pub created_at: String,
+    /// The OS keychain holds this account's secret key (the key itself is never here).
+    pub secret_key_stored: bool,
+    pub production_key_stored: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -32,7 +35,8 @@ pub struct NewAccount {
     pub access_key_id: Option<String>,
 }
 
-const COLUMNS: &str = "id, name, site, base_url, access_key_id, is_sandbox, created_at";
+const COLUMNS: &str =
+    "id, name, site, base_url, access_key_id, is_sandbox, created_at, secret_key_stored, production_key_stored";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
     let site: String = r.get(2)?;
@@ -44,6 +48,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Account> {
         access_key_id: r.get(4)?,
         is_sandbox: r.get(5)?,
         created_at: r.get(6)?,
+        secret_key_stored: r.get(7)?,
+        production_key_stored: r.get(8)?,
     })
 }
 
@@ -115,4 +121,56 @@ pub fn remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
         0 => Err(StoreError::NotFound(format!("account {id}"))),
         _ => Ok(()),
     }
+}
+
+/// What an edit may change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct AccountEdit {
+    pub name: Option<String>,
+    pub base_url: Option<String>,
+    pub access_key_id: Option<String>,
+}
+
+pub fn update(conn: &Connection, id: i64, edit: &AccountEdit) -> Result<Account, StoreError> {
+    let current = get(conn, id)?;
+    if let Some(name) = edit.name.as_deref().map(str::trim) {
+        if name.is_empty() {
+            return Err(StoreError::Invalid("an account needs a name".into()));
+        }
+        if find_by_name(conn, name)?.is_some_and(|a| a.id != id) {
+            return Err(StoreError::Invalid(format!("an account named '{name}' already exists")));
+        }
+    }
+    conn.execute(
+        "UPDATE accounts SET name = ?1, base_url = ?2, access_key_id = ?3 WHERE id = ?4",
+        params![
+            edit.name.as_deref().map(str::trim).unwrap_or(&current.name),
+            edit.base_url.as_deref().unwrap_or(&current.base_url),
+            edit.access_key_id.as_deref().or(current.access_key_id.as_deref()),
+            id
+        ],
+    )?;
+    get(conn, id)
+}
+
+/// Records whether the keychain holds the account's secret key / production key.
+pub fn mark_secrets(
+    conn: &Connection,
+    id: i64,
+    secret_key: Option<bool>,
+    production_key: Option<bool>,
+) -> Result<(), StoreError> {
+    if let Some(stored) = secret_key {
+        conn.execute(
+            "UPDATE accounts SET secret_key_stored = ?1 WHERE id = ?2",
+            params![stored, id],
+        )?;
+    }
+    if let Some(stored) = production_key {
+        conn.execute(
+            "UPDATE accounts SET production_key_stored = ?1 WHERE id = ?2",
+            params![stored, id],
+        )?;
+    }
+    Ok(())
 }

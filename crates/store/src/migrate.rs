@@ -29,7 +29,10 @@ macro_rules! migration {
 }
 
 /// Every migration, oldest first. Add a file to `migrations/` and a line here.
-pub const MIGRATIONS: &[Migration] = &[migration!(20261128120000, "accounts_orders")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(20261128120000, "accounts_orders"),
+    migration!(20261128140000, "account_secrets"),
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MigrationReport {
