@@ -2,17 +2,8 @@
 //! command, so the capability file can list exactly the commands the UI uses.
 
 fn main() {
-    let commands = &[
-        "app_info",
-        "set_locale",
-        "list_accounts",
-        "dashboard",
-        "list_orders",
-        "test_connection",
-        "add_account",
-        "update_account",
-        "remove_account",
-    ];
+    let commands: &[&str] = include!("../crates/api/src/commands.in");
+    println!("cargo:rerun-if-changed=../crates/api/src/commands.in");
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )

@@ -110,7 +110,7 @@ pub fn remove_account(backend: State<'_, Backend>, account_id: i64) -> Result<()
 
 #[cfg(test)]
 mod tests {
-    /// The commands registered in `lib.rs`, in the order of `gallerist_api::COMMANDS`.
+    /// The adapters registered in `lib.rs` (keep in step with `generate_handler!`).
     const NAMES: &[&str] = &[
         "app_info",
         "set_locale",

@@ -6,9 +6,7 @@
 
 mod commands;
 
-use gallerist_api::{boot, default_data_dir, os_locale, ApiError, BootOptions, Core};
-use gallerist_domain::SystemClock;
-use std::sync::Arc;
+use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core};
 
 /// The booted core, or why it could not boot.
 pub struct Backend(pub Result<Core, ApiError>);
@@ -25,15 +23,7 @@ pub fn run() {
             use tauri::Manager;
             let booted = tauri::async_runtime::block_on(async {
                 let data_dir = default_data_dir()?;
-                boot(BootOptions {
-                    data_dir,
-                    clock: Arc::new(SystemClock),
-                    seed: rand::random(),
-                    os_locale: os_locale(),
-                    embedded_sandbox: true,
-                    vault: Arc::new(gallerist_api::vault::Keychain::for_this_build()),
-                })
-                .await
+                boot(BootOptions::for_app(data_dir, true)).await
             });
             if let Err(e) = &booted {
                 eprintln!(

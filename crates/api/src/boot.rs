@@ -30,6 +30,21 @@ pub struct BootOptions {
     pub vault: Arc<dyn crate::vault::Vault>,
 }
 
+impl BootOptions {
+    /// How the desktop app, web mode and the CLI start: the system clock, a fresh
+    /// random seed, the OS locale, the OS keychain.
+    pub fn for_app(data_dir: PathBuf, embedded_sandbox: bool) -> Self {
+        BootOptions {
+            data_dir,
+            clock: Arc::new(gallerist_domain::SystemClock),
+            seed: rand::random(),
+            os_locale: os_locale(),
+            embedded_sandbox,
+            vault: Arc::new(crate::vault::Keychain::for_this_build()),
+        }
+    }
+}
+
 /// `GALLERIST_DATA_DIR` when set, else the OS's per-user app-data folder.
 pub fn default_data_dir() -> Result<PathBuf, ApiError> {
     if let Some(dir) = std::env::var_os("GALLERIST_DATA_DIR").filter(|d| !d.is_empty()) {

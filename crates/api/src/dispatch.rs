@@ -8,17 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-pub const COMMANDS: &[&str] = &[
-    "app_info",
-    "set_locale",
-    "list_accounts",
-    "dashboard",
-    "list_orders",
-    "test_connection",
-    "add_account",
-    "update_account",
-    "remove_account",
-];
+pub const COMMANDS: &[&str] = include!("commands.in");
 
 fn args<T: DeserializeOwned>(name: &str, value: Value) -> Result<T, ApiError> {
     let value = if value.is_null() {

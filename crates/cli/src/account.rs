@@ -9,11 +9,9 @@ use anyhow::{anyhow, Context};
 use clap::Subcommand;
 use gallerist_api::account_edits::{self, AddAccount};
 use gallerist_api::accounts::{self, AccountArg};
-use gallerist_api::{boot, default_data_dir, os_locale, BootOptions, Core};
-use gallerist_domain::SystemClock;
+use gallerist_api::{boot, default_data_dir, BootOptions, Core};
 use std::io::BufRead;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(Subcommand)]
 pub enum AccountCommand {
@@ -43,16 +41,10 @@ pub enum AccountCommand {
 }
 
 async fn core() -> anyhow::Result<Core> {
-    boot(BootOptions {
-        data_dir: default_data_dir().map_err(|e| anyhow!(e.message))?,
-        clock: Arc::new(SystemClock),
-        seed: rand::random(),
-        os_locale: os_locale(),
-        embedded_sandbox: false,
-        vault: Arc::new(gallerist_api::vault::Keychain::for_this_build()),
-    })
-    .await
-    .map_err(|e| anyhow!(e.message))
+    let data_dir = default_data_dir().map_err(|e| anyhow!(e.message))?;
+    boot(BootOptions::for_app(data_dir, false))
+        .await
+        .map_err(|e| anyhow!(e.message))
 }
 
 fn secrets(from_stdin: bool) -> anyhow::Result<(String, Option<String>)> {

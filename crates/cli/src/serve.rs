@@ -15,8 +15,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use gallerist_api::{boot, default_data_dir, dispatch, os_locale, BootOptions, Core};
-use gallerist_domain::SystemClock;
+use gallerist_api::{boot, default_data_dir, dispatch, BootOptions, Core};
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -45,15 +44,7 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
         );
     }
     let data_dir = default_data_dir().map_err(|e| anyhow::anyhow!(e.message))?;
-    let core = boot(BootOptions {
-        data_dir,
-        clock: Arc::new(SystemClock),
-        seed: rand::random(),
-        os_locale: os_locale(),
-        embedded_sandbox: true,
-        vault: Arc::new(gallerist_api::vault::Keychain::for_this_build()),
-    })
-    .await;
+    let core = boot(BootOptions::for_app(data_dir, true)).await;
     if let Err(e) = &core {
         eprintln!(
             "gallerist: the data could not be opened; the UI will explain: {}",

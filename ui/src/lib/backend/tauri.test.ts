@@ -8,7 +8,9 @@ const { pickBackend } = await import('./index');
 const { AppError } = await import('./errors');
 
 describe('Tauri backend', () => {
-  beforeEach(() => invoke.mockReset());
+  beforeEach(() => {
+    invoke.mockReset();
+  });
 
   it('passes the command name and the args object straight to invoke', async () => {
     invoke.mockResolvedValue({ total: 0, rows: [] });

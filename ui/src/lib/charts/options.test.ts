@@ -35,13 +35,13 @@ describe('orders-per-month chart', () => {
   it('orders months oldest first and labels them in the locale', () => {
     expect(monthRows(perMonth).map((r) => r.month)).toEqual(['2025-12', '2026-01', '2026-02']);
     const option = perMonthOption(perMonth, 'zh-CN', chartPalette(false), labels, fakeDoc);
-    const xAxis = option.xAxis as { data: string[] };
+    const xAxis = option.xAxis as unknown as { data: string[] };
     expect(xAxis.data, 'axis labels should be short localized months').toEqual(['25年12月', '26年1月', '26年2月']);
   });
 
   it('draws counts as bars and the amount as a line on the second axis', () => {
     const option = perMonthOption(perMonth, 'en', chartPalette(false), labels, fakeDoc);
-    const series = option.series as { type: string; yAxisIndex: number; data: number[] }[];
+    const series = option.series as unknown as { type: string; yAxisIndex: number; data: number[] }[];
     expect(series.map((s) => [s.type, s.yAxisIndex])).toEqual([
       ['bar', 0],
       ['line', 1],
@@ -52,7 +52,7 @@ describe('orders-per-month chart', () => {
 
   it('shows exact amounts in the tooltip, never the rounded plotting value', () => {
     const option = perMonthOption(perMonth, 'en', chartPalette(false), labels, fakeDoc);
-    const formatter = (option.tooltip as { formatter: Tip }).formatter;
+    const formatter = (option.tooltip as unknown as { formatter: Tip }).formatter;
     const text = formatter([{ dataIndex: 0 }]).text();
     expect(text, 'the tooltip should name the full month').toContain('Dec 2025');
     expect(text, 'the tooltip should show the exact decimal string, grouped').toContain(
@@ -64,7 +64,7 @@ describe('orders-per-month chart', () => {
   it('draws one line per currency when an account sells in two', () => {
     const mixed = [...perMonth, { month: '2026-02', count: 1, amount: '10', currency: 'USD' }];
     const option = perMonthOption(mixed, 'en', chartPalette(true), labels, fakeDoc);
-    const series = option.series as { name: string }[];
+    const series = option.series as unknown as { name: string }[];
     expect(series.map((s) => s.name)).toEqual(['Orders', 'Gross (CNY)', 'Gross (USD)']);
     const rows = monthRows(mixed);
     expect(rows[2].count, 'counts of both currencies add up per month').toBe(6);
@@ -83,10 +83,10 @@ describe('breakdown chart', () => {
       'Orders',
       fakeDoc,
     );
-    const yAxis = option.yAxis as { data: string[]; axisLabel: { formatter: (c: string) => string } };
+    const yAxis = option.yAxis as unknown as { data: string[]; axisLabel: { formatter: (c: string) => string } };
     expect(yAxis.data, 'ECharts draws categories bottom-up, so the largest comes last').toEqual(['RENEW', 'NEW']);
     expect(yAxis.axisLabel.formatter('NEW'), 'bars carry a text label, not colour alone').toBe('New purchase');
-    const series = (option.series as { label: { show: boolean } }[])[0];
+    const series = (option.series as unknown as { label: { show: boolean } }[])[0];
     expect(series.label.show).toBe(true);
   });
 });
