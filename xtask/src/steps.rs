@@ -103,6 +103,7 @@ pub fn test() -> Result<(), String> {
         with_secret_service(&root, "node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=tap", "browser/"])
             .env("GALLERIST_BIN", root.join("target/debug/gallerist"))
+            .env("GALLERIST_EXPECT_KEYCHAIN", if cfg!(target_os = "linux") { "1" } else { "0" })
             .current_dir(&e2e),
         Counting::Tap,
     );

@@ -52,6 +52,16 @@ export async function start(): Promise<void> {
   }
 }
 
+/** Reloads the account list after an edit; keeps the current account when it still exists. */
+export async function refreshAccounts(): Promise<void> {
+  const accounts = await backend().call('list_accounts', {});
+  session.accounts = accounts;
+  if (!accounts.some((a) => a.id === session.accountId)) {
+    const next = accounts.find((a) => a.isSandbox) ?? accounts[0] ?? null;
+    session.accountId = next?.id ?? null;
+  }
+}
+
 export function currentAccount(): Account | null {
   return session.accounts.find((a) => a.id === session.accountId) ?? null;
 }

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'boot',
   'network',
   'auth',
+  'keychain',
   'internal',
 ] as const;
 

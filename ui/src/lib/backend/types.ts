@@ -30,6 +30,32 @@ export interface Account {
   accessKeyId: string | null;
   isSandbox: boolean;
   createdAt: string;
+  /** Whether the secret key is in the OS keychain (the key itself never comes back). */
+  secretKeyStored: boolean;
+  productionKeyStored: boolean;
+}
+
+/** Sites a seller can add; the sandbox account is built in. */
+export type AddableSite = Exclude<Site, 'sandbox'>;
+
+export interface AddAccountArgs {
+  name: string;
+  site: AddableSite;
+  /** Required for `custom`; otherwise the site's default endpoint is used. */
+  baseUrl?: string;
+  accessKeyId: string;
+  secretKey: string;
+  productionKey?: string;
+}
+
+export interface UpdateAccountArgs {
+  accountId: number;
+  name?: string;
+  baseUrl?: string;
+  accessKeyId?: string;
+  /** A given key replaces the stored one. */
+  secretKey?: string;
+  productionKey?: string;
 }
 
 export interface AccountArgs {
@@ -93,6 +119,8 @@ export interface ConnectionResult {
   httpStatus: number | null;
   code: string;
   message: string;
+  /** What to do about it, in the current locale, from the core's code table. */
+  nextStep: string;
   latencyMs: number;
   checkedOrderId: string;
   clockOffsetSeconds: number | null;
@@ -106,6 +134,9 @@ export interface Commands {
   dashboard: { args: AccountArgs; result: Dashboard };
   list_orders: { args: ListOrdersArgs; result: OrderPage };
   test_connection: { args: AccountArgs; result: ConnectionResult };
+  add_account: { args: AddAccountArgs; result: Account };
+  update_account: { args: UpdateAccountArgs; result: Account };
+  remove_account: { args: AccountArgs; result: null };
 }
 
 export type CommandName = keyof Commands;

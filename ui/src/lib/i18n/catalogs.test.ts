@@ -68,4 +68,14 @@ describe('message catalogs', () => {
     expect(used.size, 'the scan should find the keys used by components').toBeGreaterThan(50);
     expect([...used].filter((k) => !(k in en)), 'keys used in components should exist').toEqual([]);
   });
+
+  it('every message is used somewhere (codes looked up at run time excepted)', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const source = sourceFiles(root)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const dynamic = ['orderType.', 'chargingMode.', 'site.', 'locale.'];
+    const unused = Object.keys(en).filter((k) => !dynamic.some((p) => k.startsWith(p)) && !source.includes(`'${k}'`));
+    expect(unused, 'a message nobody shows should be removed from both catalogs').toEqual([]);
+  });
 });

@@ -1,0 +1,70 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { firstNumber, launch, openPage } from '../lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the dashboard opens on the sandbox account with demo orders and a drawn chart', async () => {
+  const { page, context, problems } = await openPage(browser);
+  try {
+    await page.goto(`${server.url}/`);
+
+    const name = page.getByTestId('account-name');
+    await name.waitFor();
+    assert.equal((await name.textContent())?.trim(), 'Sandbox', 'the top bar should name the sandbox account');
+    assert.equal(
+      (await page.getByTestId('site-badge').textContent())?.trim(),
+      'SANDBOX',
+      'the account should carry the SANDBOX site badge',
+    );
+
+    const kpi = page.getByTestId('kpi-orders');
+    await kpi.waitFor();
+    const orders = firstNumber(await kpi.textContent());
+    assert.ok(orders > 0, `the orders KPI should count the demo orders, got "${await kpi.textContent()}"`);
+
+    const canvas = page.getByTestId('orders-chart').locator('canvas');
+    await canvas.first().waitFor({ state: 'attached' });
+    assert.ok((await canvas.count()) >= 1, 'the orders-per-month chart should be drawn on a canvas');
+    const box = await canvas.first().boundingBox();
+    assert.ok(box && box.width > 200 && box.height > 100, `the chart canvas should have a real size, got ${JSON.stringify(box)}`);
+
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(problems, [], 'the dashboard should load without console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the sidebar reaches every page and the later pages say what will come', async () => {
+  const { page, context, problems } = await openPage(browser);
+  try {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('kpi-orders').waitFor();
+    await page.getByTestId('nav-orders').click();
+    await page.getByTestId('orders-table').waitFor();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('test-connection').first().waitFor();
+    await page.getByTestId('nav-bills').click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    const heading = await page.getByRole('heading', { level: 2 }).first().textContent();
+    assert.match(heading ?? '', /later version/i, 'a page that is not built yet should say so honestly');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('kpi-orders').waitFor();
+    assert.deepEqual(problems, [], 'navigating should not log errors');
+  } finally {
+    await context.close();
+  }
+});
