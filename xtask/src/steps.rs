@@ -73,6 +73,23 @@ pub fn test() -> Result<(), String> {
         cargo().args(["test", "--workspace"]).current_dir(&root),
         Counting::CargoTest,
     );
+    if cfg!(target_os = "linux") {
+        t.step(
+            "keychain (real Secret Service: gnome-keyring in dbus-run-session)",
+            with_secret_service(&root, "cargo")
+                .args([
+                    "test",
+                    "--package",
+                    "gallerist-api",
+                    "--test",
+                    "keychain",
+                    "--",
+                    "--ignored",
+                ])
+                .current_dir(&root),
+            Counting::CargoTest,
+        );
+    }
     t.step(
         "svelte-check",
         npm().args(["run", "check"]).current_dir(&ui),
@@ -103,7 +120,10 @@ pub fn test() -> Result<(), String> {
         with_secret_service(&root, "node")
             .args(["--test", "--test-concurrency=1", "--test-reporter=tap", "browser/"])
             .env("GALLERIST_BIN", root.join("target/debug/gallerist"))
-            .env("GALLERIST_EXPECT_KEYCHAIN", if cfg!(target_os = "linux") { "1" } else { "0" })
+            .env(
+                "GALLERIST_EXPECT_KEYCHAIN",
+                if cfg!(target_os = "linux") { "1" } else { "0" },
+            )
             .current_dir(&e2e),
         Counting::Tap,
     );
