@@ -39,7 +39,7 @@ async function wd(method, path, body) {
   return json.value;
 }
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** Polls until `selector` exists and its text satisfies `ok`; returns the text. */
 async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 30000) {
@@ -48,7 +48,8 @@ async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 3
   while (Date.now() < deadline) {
     try {
       const el = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
-      last = await wd('GET', `/session/${session}/element/${el[ELEMENT]}/text`);
+      // WebKitWebDriver's "Get Element Text" answers "" under Xvfb; the DOM property is reliable.
+      last = await wd('GET', `/session/${session}/element/${el[ELEMENT]}/property/textContent`);
       if (ok(last)) return last;
     } catch { /* not rendered yet */ }
     await new Promise((r) => setTimeout(r, 250));
@@ -118,5 +119,6 @@ test('the window reaches the real core: test connection signs a call to the sand
   const result = await waitText('[data-testid="connection-result"]', (t) => /MKT\.0000|APIGW|unreach/i.test(t));
   assert.match(result, /MKT\.0000/, `the signed order query succeeded: ${result}`);
   const png = await wd('GET', `/session/${session}/screenshot`);
+  mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, 'settings.png'), Buffer.from(png, 'base64'));
 });
