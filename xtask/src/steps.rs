@@ -89,6 +89,22 @@ pub fn test() -> Result<(), String> {
                 .current_dir(&root),
             Counting::CargoTest,
         );
+        t.step(
+            "CLI accounts with the real keychain",
+            with_secret_service(&root, "cargo")
+                .args([
+                    "test",
+                    "--package",
+                    "gallerist-cli",
+                    "--test",
+                    "cli",
+                    "--",
+                    "api_with_a_saved_account",
+                ])
+                .env("GALLERIST_EXPECT_KEYCHAIN", "1")
+                .current_dir(&root),
+            Counting::CargoTest,
+        );
     }
     t.step(
         "svelte-check",

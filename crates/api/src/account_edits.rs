@@ -80,13 +80,13 @@ pub fn add_account(core: &Core, args: AddAccount) -> Result<Account, ApiError> {
     let account = core.store.write(|tx| accounts::insert(tx, &new, now))?;
     let stored = core
         .vault
-        .put(account.id, SecretKind::SecretKey, &sk)
+        .put(&core.secret(account.id, SecretKind::SecretKey), &sk)
         .and_then(|()| match &production {
-            Some(key) => core.vault.put(account.id, SecretKind::ProductionKey, key),
+            Some(key) => core.vault.put(&core.secret(account.id, SecretKind::ProductionKey), key),
             None => Ok(()),
         });
     if let Err(e) = stored {
-        let _ = core.vault.delete(account.id, SecretKind::SecretKey);
+        let _ = core.vault.delete(&core.secret(account.id, SecretKind::SecretKey));
         core.store.write(|tx| accounts::remove(tx, account.id))?;
         return Err(e.into());
     }
@@ -124,10 +124,11 @@ pub fn update_account(core: &Core, args: UpdateAccount) -> Result<Account, ApiEr
         .map(|k| secret(k, "production-interface key"))
         .transpose()?;
     if let Some(sk) = &sk {
-        core.vault.put(current.id, SecretKind::SecretKey, sk)?;
+        core.vault.put(&core.secret(current.id, SecretKind::SecretKey), sk)?;
     }
     if let Some(key) = &production {
-        core.vault.put(current.id, SecretKind::ProductionKey, key)?;
+        core.vault
+            .put(&core.secret(current.id, SecretKind::ProductionKey), key)?;
     }
     Ok(core.store.write(|tx| {
         accounts::mark_secrets(
@@ -147,7 +148,7 @@ pub fn remove_account(core: &Core, args: crate::accounts::AccountArg) -> Result<
     if account.is_sandbox {
         return Err(ApiError::invalid("the built-in Sandbox account cannot be removed"));
     }
-    core.vault.delete(account.id, SecretKind::SecretKey)?;
-    core.vault.delete(account.id, SecretKind::ProductionKey)?;
+    core.vault.delete(&core.secret(account.id, SecretKind::SecretKey))?;
+    core.vault.delete(&core.secret(account.id, SecretKind::ProductionKey))?;
     Ok(core.store.write(|tx| accounts::remove(tx, account.id))?)
 }

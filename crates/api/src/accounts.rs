@@ -36,14 +36,16 @@ pub struct ConnectionReport {
 }
 
 /// The keys for an account: the sandbox's live in memory, others in the keychain.
-fn credentials(core: &Core, account: &Account) -> Result<Option<Credentials>, crate::vault::VaultError> {
+pub fn credentials(core: &Core, account: &Account) -> Result<Option<Credentials>, crate::vault::VaultError> {
     if let Some(s) = core.sandbox.as_ref().filter(|s| s.account_id == account.id) {
         return Ok(Some(s.credentials.clone()));
     }
     let Some(access_key) = account.access_key_id.clone() else {
         return Ok(None);
     };
-    let secret = core.vault.get(account.id, crate::vault::SecretKind::SecretKey)?;
+    let secret = core
+        .vault
+        .get(&core.secret(account.id, crate::vault::SecretKind::SecretKey))?;
     Ok(secret.map(|secret_key| Credentials { access_key, secret_key }))
 }
 

@@ -64,6 +64,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
     let now = opts.clock.now();
     let (store, _report) = Store::open(&opts.data_dir.join(DATABASE_FILE), now).map_err(ApiError::boot)?;
     let mut rng = StdRng::seed_from_u64(opts.seed);
+    let keychain_namespace = keychain_namespace(&store, &mut rng)?;
     let sandbox = if opts.embedded_sandbox {
         Some(start_sandbox(&store, &opts, &mut rng, now).await?)
     } else {
@@ -77,7 +78,19 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         os_locale: opts.os_locale,
         sandbox,
         vault: opts.vault,
+        keychain_namespace,
     })
+}
+
+/// The random id that keeps this database's keychain entries apart from any other's.
+fn keychain_namespace(store: &Store, rng: &mut StdRng) -> Result<String, ApiError> {
+    const KEY: &str = "keychain_namespace";
+    if let Some(ns) = settings::get(&*store.conn()?, KEY)? {
+        return Ok(ns);
+    }
+    let ns = key(rng, 16).to_ascii_lowercase();
+    store.write(|tx| settings::set(tx, KEY, &ns))?;
+    Ok(ns)
 }
 
 fn key(rng: &mut StdRng, len: usize) -> String {

@@ -39,6 +39,8 @@ pub struct Core {
     pub sandbox: Option<EmbeddedSandbox>,
     /// Where account secrets live: the OS keychain in the app.
     pub vault: Arc<dyn vault::Vault>,
+    /// This database's keychain namespace (see `vault::SecretName`).
+    pub keychain_namespace: String,
 }
 
 /// The sandbox started with the app; its keys exist only in this process.
@@ -57,6 +59,15 @@ impl Core {
                 .flatten()
         });
         Locale::from_tag(saved.as_deref().unwrap_or(&self.os_locale))
+    }
+
+    /// The keychain name of one of this database's secrets.
+    pub fn secret(&self, account_id: i64, kind: vault::SecretKind) -> vault::SecretName {
+        vault::SecretName {
+            namespace: self.keychain_namespace.clone(),
+            account_id,
+            kind,
+        }
     }
 
     /// Stops the embedded sandbox (the store closes when dropped).

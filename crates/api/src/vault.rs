@@ -38,12 +38,29 @@ pub enum VaultError {
     Refused(String),
 }
 
+/// Which secret: one kind, of one account, of one database. The namespace is a
+/// random id kept in that database's settings, so two data folders (a test, or a
+/// seller who keeps two) never overwrite each other's "account 2".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SecretName {
+    pub namespace: String,
+    pub account_id: i64,
+    pub kind: SecretKind,
+}
+
+impl SecretName {
+    /// The keychain entry's user name, e.g. `3f9c…:account-2-secret-key`.
+    pub fn entry(&self) -> String {
+        format!("{}:account-{}-{}", self.namespace, self.account_id, self.kind.slug())
+    }
+}
+
 /// Where secrets live. `Keychain` in the app; `MemoryVault` in tests.
 pub trait Vault: Send + Sync {
-    fn put(&self, account_id: i64, kind: SecretKind, secret: &str) -> Result<(), VaultError>;
-    fn get(&self, account_id: i64, kind: SecretKind) -> Result<Option<String>, VaultError>;
+    fn put(&self, name: &SecretName, secret: &str) -> Result<(), VaultError>;
+    fn get(&self, name: &SecretName) -> Result<Option<String>, VaultError>;
     /// Removing what is not there is not an error.
-    fn delete(&self, account_id: i64, kind: SecretKind) -> Result<(), VaultError>;
+    fn delete(&self, name: &SecretName) -> Result<(), VaultError>;
 }
 
 /// The OS keychain under one service name.
@@ -70,8 +87,8 @@ impl Keychain {
         }
     }
 
-    fn entry(&self, account_id: i64, kind: SecretKind) -> Result<keyring::Entry, VaultError> {
-        keyring::Entry::new(&self.service, &format!("account-{account_id}-{}", kind.slug())).map_err(map_err)
+    fn entry(&self, name: &SecretName) -> Result<keyring::Entry, VaultError> {
+        keyring::Entry::new(&self.service, &name.entry()).map_err(map_err)
     }
 }
 
@@ -84,20 +101,20 @@ fn map_err(e: keyring::Error) -> VaultError {
 }
 
 impl Vault for Keychain {
-    fn put(&self, account_id: i64, kind: SecretKind, secret: &str) -> Result<(), VaultError> {
-        self.entry(account_id, kind)?.set_password(secret).map_err(map_err)
+    fn put(&self, name: &SecretName, secret: &str) -> Result<(), VaultError> {
+        self.entry(name)?.set_password(secret).map_err(map_err)
     }
 
-    fn get(&self, account_id: i64, kind: SecretKind) -> Result<Option<String>, VaultError> {
-        match self.entry(account_id, kind)?.get_password() {
+    fn get(&self, name: &SecretName) -> Result<Option<String>, VaultError> {
+        match self.entry(name)?.get_password() {
             Ok(s) => Ok(Some(s)),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_err(e)),
         }
     }
 
-    fn delete(&self, account_id: i64, kind: SecretKind) -> Result<(), VaultError> {
-        match self.entry(account_id, kind)?.delete_credential() {
+    fn delete(&self, name: &SecretName) -> Result<(), VaultError> {
+        match self.entry(name)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_err(e)),
         }
@@ -106,23 +123,34 @@ impl Vault for Keychain {
 
 /// Secrets held in this process only; for tests. Nothing reaches the disk.
 #[derive(Default)]
-pub struct MemoryVault(Mutex<HashMap<(i64, SecretKind), String>>);
+pub struct MemoryVault(Mutex<HashMap<String, String>>);
+
+impl MemoryVault {
+    /// How many secrets are held (for tests that check removal).
+    pub fn len(&self) -> usize {
+        self.0.lock().expect("vault lock").len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 impl Vault for MemoryVault {
-    fn put(&self, account_id: i64, kind: SecretKind, secret: &str) -> Result<(), VaultError> {
+    fn put(&self, name: &SecretName, secret: &str) -> Result<(), VaultError> {
         self.0
             .lock()
             .expect("vault lock")
-            .insert((account_id, kind), secret.to_string());
+            .insert(name.entry(), secret.to_string());
         Ok(())
     }
 
-    fn get(&self, account_id: i64, kind: SecretKind) -> Result<Option<String>, VaultError> {
-        Ok(self.0.lock().expect("vault lock").get(&(account_id, kind)).cloned())
+    fn get(&self, name: &SecretName) -> Result<Option<String>, VaultError> {
+        Ok(self.0.lock().expect("vault lock").get(&name.entry()).cloned())
     }
 
-    fn delete(&self, account_id: i64, kind: SecretKind) -> Result<(), VaultError> {
-        self.0.lock().expect("vault lock").remove(&(account_id, kind));
+    fn delete(&self, name: &SecretName) -> Result<(), VaultError> {
+        self.0.lock().expect("vault lock").remove(&name.entry());
         Ok(())
     }
 }
@@ -130,6 +158,21 @@ impl Vault for MemoryVault {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_are_namespaced_per_database() {
+        let a = SecretName {
+            namespace: "aaaa".into(),
+            account_id: 2,
+            kind: SecretKind::SecretKey,
+        };
+        let b = SecretName {
+            namespace: "bbbb".into(),
+            ..a.clone()
+        };
+        assert_ne!(a.entry(), b.entry(), "account 2 of two databases are two entries");
+        assert_eq!(a.entry(), "aaaa:account-2-secret-key");
+    }
 
     #[test]
     fn keychain_errors_become_plain_words_with_the_fix() {
@@ -146,17 +189,19 @@ mod tests {
     fn the_mock_keychain_maps_missing_and_failing_entries() {
         keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
         let keychain = Keychain::with_service("gallerist-test");
+        let name = |account_id, kind| SecretName {
+            namespace: "ns".into(),
+            account_id,
+            kind,
+        };
+        let missing = name(2, SecretKind::ProductionKey);
         assert_eq!(
-            keychain.get(2, SecretKind::ProductionKey),
+            keychain.get(&missing),
             Ok(None),
             "a missing entry is None, not an error"
         );
-        assert_eq!(
-            keychain.delete(2, SecretKind::ProductionKey),
-            Ok(()),
-            "deleting nothing is fine"
-        );
-        let entry = keychain.entry(1, SecretKind::SecretKey).unwrap();
+        assert_eq!(keychain.delete(&missing), Ok(()), "deleting nothing is fine");
+        let entry = keychain.entry(&name(1, SecretKind::SecretKey)).unwrap();
         let mock: &keyring::mock::MockCredential = entry.get_credential().downcast_ref().unwrap();
         mock.set_error(keyring::Error::PlatformFailure("locked".into()));
         let failed = entry.set_password("x").map_err(map_err);

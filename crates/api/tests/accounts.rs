@@ -2,7 +2,7 @@
 //! and the secret never lands on disk.
 
 use chrono::Utc;
-use gallerist_api::vault::{MemoryVault, SecretKind, Vault, VaultError};
+use gallerist_api::vault::{MemoryVault, SecretKind, SecretName, Vault, VaultError};
 use gallerist_api::{boot, dispatch, BootOptions, Core, ErrorCode};
 use gallerist_domain::SystemClock;
 use gallerist_sandbox::{Sandbox, SandboxConfig};
@@ -26,10 +26,15 @@ async fn seller_sandbox() -> Sandbox {
 }
 
 async fn core(dir: &Path, vault: Arc<dyn Vault>) -> Core {
+    core_seeded(dir, vault, 11).await
+}
+
+/// Each installation draws its own seed (the app uses a random one).
+async fn core_seeded(dir: &Path, vault: Arc<dyn Vault>, seed: u64) -> Core {
     let core = boot(BootOptions {
         data_dir: dir.to_path_buf(),
         clock: Arc::new(SystemClock),
-        seed: 11,
+        seed,
         os_locale: "en-US".into(),
         embedded_sandbox: true,
         vault,
@@ -110,15 +115,16 @@ async fn a_wrong_key_is_explained_a_fixed_key_connects_and_removal_takes_the_key
 
     call(&core, "remove_account", json!({ "accountId": id })).await.unwrap();
     assert_eq!(
-        vault.get(id, SecretKind::SecretKey),
+        vault.get(&core.secret(id, SecretKind::SecretKey)),
         Ok(None),
         "removing the account removes its secret key"
     );
     assert_eq!(
-        vault.get(id, SecretKind::ProductionKey),
+        vault.get(&core.secret(id, SecretKind::ProductionKey)),
         Ok(None),
         "and its production key"
     );
+    assert!(vault.is_empty(), "no secret is left behind");
     let sandbox_id = call(&core, "list_accounts", json!({})).await.unwrap()[0]["id"].clone();
     let refused = call(&core, "remove_account", json!({ "accountId": sandbox_id }))
         .await
@@ -163,15 +169,15 @@ async fn no_secret_is_written_to_any_file_in_the_data_folder() {
 struct LockedKeychain;
 
 impl Vault for LockedKeychain {
-    fn put(&self, _: i64, _: SecretKind, _: &str) -> Result<(), VaultError> {
+    fn put(&self, _: &SecretName, _: &str) -> Result<(), VaultError> {
         Err(VaultError::Unavailable(
             "org.freedesktop.secrets was not provided by any .service files".into(),
         ))
     }
-    fn get(&self, _: i64, _: SecretKind) -> Result<Option<String>, VaultError> {
+    fn get(&self, _: &SecretName) -> Result<Option<String>, VaultError> {
         Err(VaultError::Unavailable("no Secret Service".into()))
     }
-    fn delete(&self, _: i64, _: SecretKind) -> Result<(), VaultError> {
+    fn delete(&self, _: &SecretName) -> Result<(), VaultError> {
         Err(VaultError::Unavailable("no Secret Service".into()))
     }
 }
@@ -251,4 +257,31 @@ async fn bad_account_input_is_refused_with_the_reason() {
         "names are unique"
     );
     core.shutdown().await;
+}
+
+#[tokio::test]
+async fn two_data_folders_keep_their_own_keys_in_one_keychain() {
+    let vault = Arc::new(MemoryVault::default());
+    let (a_dir, b_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = core_seeded(a_dir.path(), vault.clone(), 21).await;
+    let b = core_seeded(b_dir.path(), vault.clone(), 22).await;
+    let add = |sk: &'static str| json!({"name": "CN", "site": "cn", "accessKeyId": "AK", "secretKey": sk});
+    let id_a = call(&a, "add_account", add("secret-of-a")).await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let id_b = call(&b, "add_account", add("secret-of-b")).await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(id_a, id_b, "both databases call it the same account id");
+    assert_eq!(
+        vault.get(&a.secret(id_a, SecretKind::SecretKey)).unwrap().as_deref(),
+        Some("secret-of-a")
+    );
+    assert_eq!(
+        vault.get(&b.secret(id_b, SecretKind::SecretKey)).unwrap().as_deref(),
+        Some("secret-of-b"),
+        "b did not overwrite a"
+    );
+    a.shutdown().await;
+    b.shutdown().await;
 }

@@ -40,7 +40,7 @@ pub enum AccountCommand {
     Test { name: String },
 }
 
-async fn core() -> anyhow::Result<Core> {
+pub async fn core() -> anyhow::Result<Core> {
     let data_dir = default_data_dir().map_err(|e| anyhow!(e.message))?;
     boot(BootOptions::for_app(data_dir, false))
         .await

@@ -1,8 +1,9 @@
 //! `gallerist api METHOD PATH-OR-URL`: one signed call, the answer as JSON.
 //!
-//! Keys come from `GALLERIST_AK`/`GALLERIST_SK` (never from arguments, which other
-//! users can read in the process list). The base URL comes from `--base-url`, the
-//! named `--account`, or the `--site`'s documented host.
+//! Keys come from `GALLERIST_AK`/`GALLERIST_SK` or, with `--account`, from the OS
+//! keychain — never from arguments, which other users can read in the process list.
+//! The base URL comes from `--base-url`, the named `--account`, or the `--site`'s
+//! documented host.
 
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
@@ -21,7 +22,7 @@ pub struct ApiArgs {
     /// JSON body for POST/PUT.
     #[arg(long)]
     data: Option<String>,
-    /// Use this account's base URL (from Gallerist's database).
+    /// Use this saved account: its base URL, and its keys from the OS keychain.
     #[arg(long)]
     account: Option<String>,
     /// Base URL, e.g. a sandbox's http://127.0.0.1:PORT.
@@ -32,43 +33,49 @@ pub struct ApiArgs {
     site: String,
 }
 
-fn base_url(args: &ApiArgs) -> anyhow::Result<String> {
-    if let Some(url) = &args.base_url {
-        return Ok(url.clone());
-    }
+/// Base URL and keys: `--account` takes both from Gallerist (keys from the OS
+/// keychain) unless GALLERIST_AK/GALLERIST_SK are set; otherwise `--base-url` or
+/// the `--site`'s documented host with keys from the environment.
+async fn target(args: &ApiArgs) -> anyhow::Result<(String, Credentials)> {
+    let from_env = match (std::env::var("GALLERIST_AK"), std::env::var("GALLERIST_SK")) {
+        (Ok(access_key), Ok(secret_key)) => Some(Credentials { access_key, secret_key }),
+        _ => None,
+    };
     if let Some(name) = &args.account {
-        let dir = gallerist_api::default_data_dir().map_err(|e| anyhow!(e.message))?;
-        let (store, _) = gallerist_store::Store::open(&dir.join(gallerist_api::DATABASE_FILE), chrono_now())?;
-        let account = gallerist_store::accounts::find_by_name(&*store.conn()?, name)?
-            .ok_or_else(|| anyhow!("there is no account named '{name}' (see Settings → Accounts)"))?;
+        let core = crate::account::core().await?;
+        let account = gallerist_store::accounts::find_by_name(&*core.store.conn()?, name)?
+            .ok_or_else(|| anyhow!("there is no account named '{name}' (see `gallerist account list`)"))?;
         if account.is_sandbox {
             bail!("the Sandbox account's keys exist only inside the running app; start `gallerist sandbox` and use --base-url");
         }
-        return Ok(account.base_url);
+        let creds = match from_env {
+            Some(c) => c,
+            None => gallerist_api::accounts::credentials(&core, &account)?
+                .ok_or_else(|| anyhow!("no keys are stored for '{name}'; add them with `gallerist account add`"))?,
+        };
+        let base = args.base_url.clone().unwrap_or(account.base_url);
+        return Ok((base, creds));
+    }
+    let creds = from_env.context("set GALLERIST_AK and GALLERIST_SK, or name a saved account with --account")?;
+    if let Some(url) = &args.base_url {
+        return Ok((url.clone(), creds));
     }
     let site = Site::parse(&args.site).ok_or_else(|| anyhow!("unknown site '{}'; use cn, intl or eu", args.site))?;
-    site.default_base_url()
-        .map(str::to_string)
-        .ok_or_else(|| anyhow!("the {} site needs --base-url", args.site))
-}
-
-fn chrono_now() -> chrono::DateTime<chrono::Utc> {
-    use gallerist_domain::Clock;
-    SystemClock.now()
+    let base = site
+        .default_base_url()
+        .ok_or_else(|| anyhow!("the {} site needs --base-url", args.site))?;
+    Ok((base.to_string(), creds))
 }
 
 pub async fn run(args: ApiArgs) -> anyhow::Result<ExitCode> {
-    let creds = Credentials {
-        access_key: std::env::var("GALLERIST_AK").context("set GALLERIST_AK to the access key id")?,
-        secret_key: std::env::var("GALLERIST_SK").context("set GALLERIST_SK to the secret access key")?,
-    };
     let method = reqwest::Method::from_bytes(args.method.to_ascii_uppercase().as_bytes())
         .map_err(|_| anyhow!("'{}' is not an HTTP method", args.method))?;
     let body = match &args.data {
         Some(text) => Some(serde_json::from_str(text).context("--data is not valid JSON")?),
         None => None,
     };
-    let api = OpenApi::new(http_client(), &base_url(&args)?, creds, Arc::new(SystemClock))?;
+    let (base, creds) = target(&args).await?;
+    let api = OpenApi::new(http_client(), &base, creds, Arc::new(SystemClock))?;
     let raw = api.call(method, &args.path, body.as_ref()).await?;
     println!("{}", serde_json::to_string_pretty(&raw.body)?);
     match refusal(&raw) {

@@ -178,3 +178,93 @@ fn web_mode_with_a_corrupt_database_answers_every_command_with_the_boot_error() 
         "nothing is lost"
     );
 }
+
+#[test]
+fn api_with_a_saved_account_takes_its_keys_from_the_keychain() {
+    let data = tempfile::tempdir().unwrap();
+    let (_sandbox, url) = start(
+        &[
+            "sandbox",
+            "--listen",
+            "127.0.0.1:0",
+            "--ak",
+            "SAVEDAK",
+            "--sk",
+            "saved-secret",
+        ],
+        data.path(),
+    );
+    let add = |name: &str, sk: &str| {
+        let mut child = Command::new(BIN)
+            .args([
+                "account",
+                "add",
+                "--name",
+                name,
+                "--site",
+                "custom",
+                "--base-url",
+                &url,
+                "--ak",
+                "SAVEDAK",
+                "--secret-stdin",
+            ])
+            .env("GALLERIST_DATA_DIR", data.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{sk}\n").as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let added = add("shop", "saved-secret");
+    let err = String::from_utf8_lossy(&added.stderr);
+    if !added.status.success() && err.contains("keychain") {
+        // No Secret Service in this environment: the refusal itself is the behaviour to check.
+        assert!(
+            err.contains("not stored anywhere"),
+            "the refusal says nothing was stored: {err}"
+        );
+        assert!(
+            std::env::var("GALLERIST_EXPECT_KEYCHAIN").as_deref() != Ok("1"),
+            "a keychain was expected: {err}"
+        );
+        return;
+    }
+    assert!(added.status.success(), "account add succeeds: {err}");
+    let out = Command::new(BIN)
+        .args(["api", "GET", QUERY, "--account", "shop"])
+        .env("GALLERIST_DATA_DIR", data.path())
+        .env_remove("GALLERIST_AK")
+        .env_remove("GALLERIST_SK")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the saved keys sign the call: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = Command::new(BIN)
+        .args(["account", "list"])
+        .env("GALLERIST_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        text.contains("shop") && text.contains("in keychain") && !text.contains("saved-secret"),
+        "{text}"
+    );
+    let removed = Command::new(BIN)
+        .args(["account", "remove", "shop"])
+        .env("GALLERIST_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(removed.status.success(), "{}", String::from_utf8_lossy(&removed.stderr));
+}
