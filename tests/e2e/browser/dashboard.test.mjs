@@ -1,25 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { firstNumber, launch, openPage } from '../lib/browser.mjs';
+import { firstNumber, openPage, useWebMode } from '../lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const web = useWebMode();
 
 test('the dashboard opens on the sandbox account with demo orders and a drawn chart', async () => {
-  const { page, context, problems } = await openPage(browser);
+  const { page, context, problems } = await openPage(web.browser);
   try {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.server.url}/`);
 
     const name = page.getByTestId('account-name');
     await name.waitFor();
@@ -49,9 +37,9 @@ test('the dashboard opens on the sandbox account with demo orders and a drawn ch
 });
 
 test('the sidebar reaches every page and the later pages say what will come', async () => {
-  const { page, context, problems } = await openPage(browser);
+  const { page, context, problems } = await openPage(web.browser);
   try {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.server.url}/`);
     await page.getByTestId('kpi-orders').waitFor();
     await page.getByTestId('nav-orders').click();
     await page.getByTestId('orders-table').waitFor();

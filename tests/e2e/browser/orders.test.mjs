@@ -1,27 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { lastNumber, launch, openPage } from '../lib/browser.mjs';
+import { lastNumber, openPage, useWebMode } from '../lib/browser.mjs';
 
 const MOCK_ID = 'MOCKPERIODYEARNEW';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const web = useWebMode();
 
 test('the orders table lists the demo orders and search narrows to a known mock order', async () => {
-  const { page, context, problems } = await openPage(browser);
+  const { page, context, problems } = await openPage(web.browser);
   try {
-    await page.goto(`${server.url}/#/orders`);
+    await page.goto(`${web.server.url}/#/orders`);
     const table = page.getByTestId('orders-table');
     await table.waitFor();
 
@@ -54,9 +42,9 @@ test('the orders table lists the demo orders and search narrows to a known mock 
 });
 
 test('the order-type filter and paging agree with the total', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(web.browser);
   try {
-    await page.goto(`${server.url}/#/orders`);
+    await page.goto(`${web.server.url}/#/orders`);
     await page.getByTestId('orders-table').waitFor();
     const total = lastNumber(await page.getByTestId('orders-total').textContent());
     if (total > 50) {

@@ -1,25 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
-import { launch, openPage } from '../lib/browser.mjs';
+import { openPage, useWebMode } from '../lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const web = useWebMode();
 
 test('Test connection on the sandbox account reports a signed MKT.0000 answer', async () => {
-  const { page, context, problems } = await openPage(browser);
+  const { page, context, problems } = await openPage(web.browser);
   try {
-    await page.goto(`${server.url}/#/settings`);
+    await page.goto(`${web.server.url}/#/settings`);
     const row = page.getByTestId('account-row').filter({ hasText: 'Sandbox' }).first();
     await row.waitFor();
     await row.getByTestId('test-connection').click();

@@ -4,6 +4,8 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = join(HERE, '..', 'artifacts');
@@ -74,4 +76,23 @@ export function firstNumber(text) {
 export function lastNumber(text) {
   const all = (text ?? '').match(/\d[\d,]*/g);
   return all ? Number(all[all.length - 1].replace(/,/g, '')) : NaN;
+}
+
+/**
+ * Registers before/after hooks that start web mode (a fresh data folder) and
+ * Chromium for the calling test file; returns an object whose `server` and
+ * `browser` are filled in once the hooks have run.
+ * @param {Parameters<typeof startServer>[0]} [options]
+ */
+export function useWebMode(options) {
+  const web = { server: undefined, browser: undefined };
+  before(async () => {
+    web.server = await startServer(options);
+    web.browser = await launch();
+  });
+  after(async () => {
+    await web.browser?.close();
+    await web.server?.stop();
+  });
+  return web;
 }
