@@ -6,7 +6,11 @@
 use crate::root;
 use std::process::Command;
 
-const GROUPS: &[(&str, &str)] = &[("gallerist-domain", "signing"), ("gallerist-store", "orders_100k")];
+const GROUPS: &[(&str, &str)] = &[
+    ("gallerist-domain", "signing"),
+    ("gallerist-domain", "rules"),
+    ("gallerist-store", "orders_100k"),
+];
 
 fn mean_ns(group: &str, name: &str) -> Option<f64> {
     let path = root()
@@ -29,7 +33,9 @@ fn human(ns: f64) -> String {
 pub fn run() -> Result<(), String> {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.arg("bench").current_dir(root());
-    for (package, _) in GROUPS {
+    let mut packages: Vec<&str> = GROUPS.iter().map(|(p, _)| *p).collect();
+    packages.dedup();
+    for package in packages {
         cmd.args(["--package", package]);
     }
     crate::setup::status(&mut cmd)?;

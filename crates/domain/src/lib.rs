@@ -10,6 +10,7 @@ pub mod clock;
 pub mod codes;
 mod codes_table;
 pub mod demo;
+pub mod listing;
 pub mod mock_orders;
 pub mod money;
 pub mod order;

@@ -1,0 +1,293 @@
+//! The checks a rule can name, with their parameters, and how each judges a draft.
+//!
+//! WHY a closed set: a pack can only combine checks this build knows, so a pack typo
+//! is a load error ("`check` has the value \"name_phone\", which is not a known check")
+//! instead of a rule that silently never fires. Each check returns the field paths it
+//! objects to; an empty list is a pass. Wording, severity and scope stay in the pack.
+
+use crate::listing::fields::{is_filled, ImageSlot, TextField};
+use crate::listing::image::ImageFormat;
+use crate::listing::model::{Attribute, BillingMode, Copyright, Draft, ProductType};
+use crate::listing::rules::Rule;
+use crate::listing::{scan, text};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// The field is filled (text non-blank, image or list present).
+    Required {
+        field: String,
+    },
+    /// None of `terms` occurs in any of `fields`.
+    ForbidTerms {
+        fields: Vec<TextField>,
+        terms: Vec<String>,
+    },
+    /// At least one of `terms` occurs in one of `fields`.
+    RequireTerms {
+        fields: Vec<TextField>,
+        terms: Vec<String>,
+    },
+    NamePrice {
+        signs: Vec<String>,
+        units: Vec<String>,
+    },
+    NamePhone {
+        min_digits: usize,
+    },
+    NameVersion {
+        words: Vec<String>,
+        allow: Vec<String>,
+    },
+    VersionFormat,
+    ImageFormats {
+        slot: ImageSlot,
+        formats: Vec<ImageFormat>,
+    },
+    ImageExactSize {
+        slot: ImageSlot,
+        width: u32,
+        height: u32,
+    },
+    ImageWidthRange {
+        slot: ImageSlot,
+        min_width: u32,
+        max_width: u32,
+        min_height: u32,
+    },
+    FileBytes {
+        slot: ImageSlot,
+        max_bytes: u64,
+    },
+    DescriptionText {
+        min_chars: usize,
+    },
+    DescriptionImageCount {
+        max: usize,
+    },
+    AfterSalesComplete,
+    ServiceTime {
+        min_days: u8,
+        min_hours: u8,
+    },
+    CopyrightPresent,
+    CopyrightNameMatches,
+    AssetPackage,
+    KunpengCertificate,
+    HcsCertificate,
+    DeliveryTemplate,
+    AttributeLimits {
+        max_quantity: usize,
+        max_enum: usize,
+    },
+    Trial {
+        min_days: u16,
+        max_days: u16,
+    },
+    PurchaseLimitMode,
+    /// Billing modes allowed per product type; types not listed are not constrained.
+    BillingModes {
+        allowed: Vec<(ProductType, Vec<BillingMode>)>,
+    },
+    /// A $0 image uses the free mode, and the free mode has no price.
+    FreeModePrice,
+    /// Every `![](target)` in the description names an attached image.
+    DescriptionImagesAttached,
+}
+
+impl Check {
+    /// The field paths this check objects to in `draft`; empty means it passes.
+    pub fn run(&self, d: &Draft, rule: &Rule) -> Vec<String> {
+        let one = |bad: bool, path: &str| if bad { vec![path.to_string()] } else { Vec::new() };
+        match self {
+            Check::Required { field } => one(!is_filled(d, field), field),
+            Check::ForbidTerms { fields, terms } => fields
+                .iter()
+                .filter(|f| scan::contains_any(&f.read(d), terms))
+                .map(|f| f.path().to_string())
+                .collect(),
+            Check::RequireTerms { fields, terms } => {
+                // A blank field is the `required` rules' business, not this one's.
+                if fields.iter().all(|f| f.read(d).trim().is_empty()) {
+                    return Vec::new();
+                }
+                let found = fields.iter().any(|f| scan::contains_any(&f.read(d), terms));
+                one(!found, &rule.field)
+            }
+            Check::NamePrice { signs, units } => one(scan::contains_price(&d.name, signs, units), "name"),
+            Check::NamePhone { min_digits } => one(scan::contains_phone(&d.name, *min_digits), "name"),
+            Check::NameVersion { words, allow } => {
+                let mut name = d.name.to_ascii_lowercase();
+                for phrase in allow {
+                    name = name.replace(&phrase.to_ascii_lowercase(), " ");
+                }
+                one(scan::contains_version(&name, words), "name")
+            }
+            Check::VersionFormat => one(
+                !d.version.trim().is_empty() && !scan::is_standard_version(d.version.trim()),
+                "version",
+            ),
+            Check::ImageFormats { slot, formats } => slot
+                .assets(d)
+                .into_iter()
+                .filter(|(_, a)| !a.image.is_some_and(|i| formats.contains(&i.format)))
+                .map(|(p, _)| p)
+                .collect(),
+            Check::ImageExactSize { slot, width, height } => slot
+                .assets(d)
+                .into_iter()
+                .filter(|(_, a)| a.image.is_some_and(|i| (i.width, i.height) != (*width, *height)))
+                .map(|(p, _)| p)
+                .collect(),
+            Check::ImageWidthRange {
+                slot,
+                min_width,
+                max_width,
+                min_height,
+            } => slot
+                .assets(d)
+                .into_iter()
+                .filter(|(_, a)| {
+                    a.image
+                        .is_some_and(|i| i.width < *min_width || i.width > *max_width || i.height < *min_height)
+                })
+                .map(|(p, _)| p)
+                .collect(),
+            Check::FileBytes { slot, max_bytes } => slot
+                .assets(d)
+                .into_iter()
+                .filter(|(_, a)| a.bytes > *max_bytes)
+                .map(|(p, _)| p)
+                .collect(),
+            Check::DescriptionText { min_chars } => {
+                let content = text::extract(&d.description);
+                one(
+                    content.images.is_empty() && content.char_count() < *min_chars,
+                    "description",
+                )
+            }
+            Check::DescriptionImageCount { max } => {
+                one(text::extract(&d.description).images.len() > *max, "description")
+            }
+            Check::AfterSalesComplete => {
+                let a = &d.after_sales;
+                let mut out = Vec::new();
+                for (blank, path) in [
+                    (
+                        a.service_time.days_per_week == 0 || a.service_time.hours_per_day == 0,
+                        "after_sales.service_time",
+                    ),
+                    (a.content.trim().is_empty(), "after_sales.content"),
+                    (a.hotline.trim().is_empty(), "after_sales.hotline"),
+                    (!a.email.contains('@'), "after_sales.email"),
+                ] {
+                    if blank {
+                        out.push(path.to_string());
+                    }
+                }
+                out
+            }
+            Check::ServiceTime { min_days, min_hours } => {
+                let t = &d.after_sales.service_time;
+                let mut out = one(
+                    t.days_per_week < *min_days || t.hours_per_day < *min_hours,
+                    "after_sales.service_time",
+                );
+                out.extend(one(
+                    !scan::is_utc_offset(&t.time_zone),
+                    "after_sales.service_time.time_zone",
+                ));
+                out
+            }
+            Check::CopyrightPresent => one(d.copyright.is_none(), "copyright"),
+            Check::CopyrightNameMatches => match &d.copyright {
+                Some(Copyright::Certificate { software_name, .. }) => {
+                    one(software_name.trim() != d.name.trim(), "copyright.software_name")
+                }
+                _ => Vec::new(),
+            },
+            Check::AssetPackage => match &d.delivery {
+                crate::listing::model::Delivery::License { asset_package_ref } => one(
+                    asset_package_ref.as_deref().is_none_or(|r| r.trim().is_empty()),
+                    "delivery.license.asset_package_ref",
+                ),
+                _ => Vec::new(),
+            },
+            Check::KunpengCertificate => one(
+                d.prerequisites.kunpeng_certificate.is_none(),
+                "prerequisites.kunpeng_certificate",
+            ),
+            Check::HcsCertificate => one(
+                d.prerequisites.hcs_certificate.is_none(),
+                "prerequisites.hcs_certificate",
+            ),
+            Check::DeliveryTemplate => one(
+                d.delivery.is_supervised() && d.delivery_template.is_none(),
+                "delivery_template",
+            ),
+            Check::AttributeLimits { max_quantity, max_enum } => d
+                .specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    let q = s
+                        .attributes
+                        .iter()
+                        .filter(|a| matches!(a, Attribute::Quantity { .. }))
+                        .count();
+                    q > *max_quantity || s.attributes.len() - q > *max_enum
+                })
+                .map(|(i, _)| format!("specs[{i}].attributes"))
+                .collect(),
+            Check::Trial { min_days, max_days } => d
+                .specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.trial_days
+                        .is_some_and(|t| s.billing != BillingMode::YearlyMonthly || t < *min_days || t > *max_days)
+                })
+                .map(|(i, _)| format!("specs[{i}].trial_days"))
+                .collect(),
+            Check::PurchaseLimitMode => d
+                .specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.purchase_limit.is_some() && s.billing == BillingMode::PayPerUse)
+                .map(|(i, _)| format!("specs[{i}].purchase_limit"))
+                .collect(),
+            Check::BillingModes { allowed } => {
+                let ty = d.product_type();
+                let Some((_, modes)) = allowed.iter().find(|(t, _)| *t == ty) else {
+                    return Vec::new();
+                };
+                d.specs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !modes.contains(&s.billing))
+                    .map(|(i, _)| format!("specs[{i}].billing"))
+                    .collect()
+            }
+            Check::FreeModePrice => d
+                .specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    let free_priced = s.skus.iter().all(|k| k.price.minor == 0);
+                    (s.billing == BillingMode::Free) != free_priced
+                })
+                .map(|(i, _)| format!("specs[{i}].billing"))
+                .collect(),
+            Check::DescriptionImagesAttached => text::extract(&d.description)
+                .images
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    !d.description_images
+                        .iter()
+                        .any(|a| a.file_name == r.target || a.hash == r.target)
+                })
+                .map(|(i, _)| format!("description.images[{i}]"))
+                .collect(),
+        }
+    }
+}

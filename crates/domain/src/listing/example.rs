@@ -1,0 +1,167 @@
+//! Complete example drafts, one per delivery type, that the embedded pack accepts.
+//!
+//! WHY in the library and not only in tests: the rule tests break one field of a clean
+//! draft at a time, the benchmark varies them by the thousand, and the editor's "new
+//! draft of this type" can start from one. A sample that every rule accepts is also the
+//! quickest proof that the pack does not contradict itself.
+
+use crate::listing::image::{ImageFacts, ImageFormat};
+use crate::listing::model::*;
+use crate::listing::rules::Overrides;
+use crate::money::{Currency, Money};
+use crate::site::Site;
+
+/// An image asset with the given measured facts (200 kB); its hash is a stand-in
+/// derived from the name, not a real SHA-256.
+pub fn image(name: &str, format: ImageFormat, width: u32, height: u32) -> Asset {
+    Asset {
+        hash: format!("sha256-{name}"),
+        file_name: name.to_string(),
+        bytes: 200_000,
+        image: Some(ImageFacts {
+            format,
+            width,
+            height,
+            bytes: 200_000,
+        }),
+    }
+}
+
+/// A non-image attachment (a document).
+pub fn file(name: &str) -> Asset {
+    Asset {
+        hash: format!("sha256-{name}"),
+        file_name: name.to_string(),
+        bytes: 10_000,
+        image: None,
+    }
+}
+
+fn spec(billing: BillingMode) -> Spec {
+    Spec {
+        name: "标准版".into(),
+        billing,
+        attributes: vec![
+            Attribute::Quantity {
+                name: "用户数".into(),
+                unit: "个".into(),
+                min: 1,
+                max: 500,
+            },
+            Attribute::Enumeration {
+                name: "部署区域".into(),
+                values: vec!["华北".into(), "华南".into()],
+            },
+        ],
+        skus: vec![Sku {
+            code: "SKU-1".into(),
+            price: Money::new(99_900, Currency::Cny),
+            values: Default::default(),
+        }],
+        trial_days: None,
+        purchase_limit: None,
+    }
+}
+
+/// A complete draft of the given delivery that every rule of the embedded pack accepts.
+pub fn clean_draft(delivery: Delivery) -> Draft {
+    let ty = delivery.product_type();
+    let sentence = "本产品帮助企业自动备份云上数据库，支持定时任务、增量备份与一键恢复，并提供完整的审计日志。";
+    let traded = ty != ProductType::Consulting;
+    let mut specs = Vec::new();
+    if traded {
+        let mut s = spec(match ty {
+            ProductType::Image => BillingMode::Free,
+            ProductType::Hardware => BillingMode::OneTime,
+            _ => BillingMode::YearlyMonthly,
+        });
+        match s.billing {
+            BillingMode::YearlyMonthly => s.trial_days = Some(30),
+            BillingMode::Free => s.skus.iter_mut().for_each(|k| k.price.minor = 0),
+            _ => {}
+        }
+        specs.push(s);
+    }
+    Draft {
+        name: "Acme 数据库备份".into(),
+        version: "V1.0".into(),
+        delivery: delivery.clone(),
+        labels: Vec::new(),
+        sites: vec![Site::Cn, Site::Intl, Site::Eu],
+        sales_regions: vec!["cn-north-4".into()],
+        locales: vec![Locale::ZhCn, Locale::En],
+        logo: Some(image("logo.png", ImageFormat::Png, 120, 120)),
+        main_images: vec![image("main.jpg", ImageFormat::Jpeg, 800, 600)],
+        video: None,
+        overview: "自动备份云数据库的工具。".into(),
+        highlights: vec!["定时与增量备份".into(), "一键恢复".into()],
+        description: format!("## 商品详情\n\n{}", sentence.repeat(10)),
+        description_images: Vec::new(),
+        customer_cases: Vec::new(),
+        after_sales: AfterSales {
+            service_time: ServiceTime {
+                days_per_week: 5,
+                hours_per_day: 8,
+                time_zone: "GMT+08:00".into(),
+            },
+            content: "安装指导、故障排查".into(),
+            hotline: "400-000-0000".into(),
+            email: "support@acme.example".into(),
+        },
+        user_guide: if traded {
+            "购买后使用邮件中的账号登录控制台。".into()
+        } else {
+            String::new()
+        },
+        agreement: if traded {
+            "本协议自买家在线确认时生效。我们依法保护您的个人信息与隐私。".into()
+        } else {
+            String::new()
+        },
+        copyright: Some(Copyright::Certificate {
+            software_name: "Acme 数据库备份".into(),
+            owner: "Acme".into(),
+            file: None,
+        }),
+        prerequisites: Prerequisites::default(),
+        delivery_template: delivery.is_supervised().then(|| file("acceptance.docx")),
+        specs,
+        overrides: Overrides::default(),
+        checked_with_pack: None,
+    }
+}
+
+/// One delivery of every type and variant (SaaS general/offline/joint, both service flows).
+pub fn all_deliveries() -> Vec<Delivery> {
+    vec![
+        Delivery::Saas {
+            joint_operation: false,
+            offline_delivery: false,
+        },
+        Delivery::Saas {
+            joint_operation: false,
+            offline_delivery: true,
+        },
+        Delivery::Saas {
+            joint_operation: true,
+            offline_delivery: false,
+        },
+        Delivery::License {
+            asset_package_ref: Some("asset-123".into()),
+        },
+        Delivery::Image,
+        Delivery::ManualService {
+            flow: ServiceFlow::Standard,
+        },
+        Delivery::ManualService {
+            flow: ServiceFlow::WebsiteBuilding,
+        },
+        Delivery::Consulting {
+            seller_url: "https://acme.example".into(),
+        },
+        Delivery::Hardware,
+        Delivery::Api {
+            api_group: Some("group-1".into()),
+        },
+    ]
+}
