@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod app;
 pub mod dashboard;
 pub mod dispatch;
+pub mod draft_pack;
 pub mod orders;
 pub mod vault;
 

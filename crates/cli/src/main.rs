@@ -7,6 +7,7 @@
 mod account;
 mod api_call;
 mod serve;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
@@ -43,6 +44,8 @@ enum Command {
     /// Manage marketplace accounts; keys live in the system keychain.
     #[command(subcommand)]
     Account(account::AccountCommand),
+    /// Check listing draft packs against KooGallery's listing standards (non-zero exit on errors).
+    Validate(validate::ValidateArgs),
     /// Make one signed Open API call and print the JSON answer.
     Api(api_call::ApiArgs),
     /// Serve the UI and the commands over HTTP on loopback (web mode).
@@ -62,6 +65,7 @@ async fn main() -> ExitCode {
         Command::Sandbox { listen, ak, sk, data } => run_sandbox(listen, ak, sk, data).await,
         Command::Api(args) => api_call::run(args).await,
         Command::Account(command) => account::run(command).await,
+        Command::Validate(args) => validate::run(args),
         Command::Serve { listen, ui } => serve::run(listen, ui).await,
     };
     match result {

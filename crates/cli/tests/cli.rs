@@ -268,3 +268,80 @@ fn api_with_a_saved_account_takes_its_keys_from_the_keychain() {
         .unwrap();
     assert!(removed.status.success(), "{}", String::from_utf8_lossy(&removed.stderr));
 }
+
+mod validate {
+    use super::*;
+    use gallerist_api::draft_pack::{export, with_sample_files, LISTING_FILE};
+    use gallerist_domain::listing::example::{all_deliveries, clean_draft};
+
+    fn pack(dir: &std::path::Path, edit: impl FnOnce(&mut gallerist_domain::listing::Draft)) {
+        let (mut draft, blobs) = with_sample_files(clean_draft(all_deliveries().remove(0)));
+        edit(&mut draft);
+        export(&draft, &blobs, dir).unwrap();
+    }
+
+    fn validate(args: &[&str]) -> std::process::Output {
+        Command::new(BIN)
+            .arg("validate")
+            .args(args)
+            .env("GALLERIST_LOCALE", "en")
+            .output()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_clean_pack_passes_and_a_forbidden_word_fails_with_the_rule_named() {
+        let (good, bad) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        pack(good.path(), |_| {});
+        pack(bad.path(), |d| d.overview = format!("{} 国家级 最佳 产品", d.overview));
+        let ok = validate(&[good.path().to_str().unwrap()]);
+        assert!(
+            ok.status.success(),
+            "a clean pack exits 0: {}",
+            String::from_utf8_lossy(&ok.stdout)
+        );
+        let failed = validate(&[good.path().to_str().unwrap(), bad.path().to_str().unwrap()]);
+        assert!(!failed.status.success(), "one failing pack fails the run");
+        let text = String::from_utf8_lossy(&failed.stdout);
+        assert!(
+            text.contains("content.absolute-words") && text.contains("[overview]"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn json_output_is_machine_readable_and_bad_packs_are_named() {
+        let (bad, escaping) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        pack(bad.path(), |d| d.version = "First Version".into());
+        pack(escaping.path(), |_| {});
+        let listing = escaping.path().join(LISTING_FILE);
+        let text = std::fs::read_to_string(&listing).unwrap();
+        let first_file = text.lines().find(|l| l.starts_with("file_name")).unwrap().to_string();
+        std::fs::write(
+            &listing,
+            text.replacen(&first_file, "file_name = \"../../etc/passwd\"", 1),
+        )
+        .unwrap();
+        let out = validate(&[
+            "--format",
+            "json",
+            bad.path().to_str().unwrap(),
+            escaping.path().to_str().unwrap(),
+        ]);
+        assert!(!out.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+        let ids: Vec<&str> = json[0]["report"]["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["rule_id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&"version.format"), "{ids:?}");
+        assert_eq!(json[1]["ok"], false);
+        assert!(
+            json[1]["error"].as_str().unwrap().contains("outside the pack folder"),
+            "{}",
+            json[1]
+        );
+    }
+}

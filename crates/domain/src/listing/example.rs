@@ -165,3 +165,35 @@ pub fn all_deliveries() -> Vec<Delivery> {
         },
     ]
 }
+
+/// The smallest byte string whose header reads as an image of this format and
+/// size (no pixel data): enough for header-only measuring, packs and tests.
+pub fn image_bytes(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
+    match format {
+        ImageFormat::Png => {
+            let mut b = b"\x89PNG\r\n\x1a\n".to_vec();
+            b.extend_from_slice(&13u32.to_be_bytes());
+            b.extend_from_slice(b"IHDR");
+            b.extend_from_slice(&width.to_be_bytes());
+            b.extend_from_slice(&height.to_be_bytes());
+            b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+            b
+        }
+        ImageFormat::Jpeg => {
+            let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+            b.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+            b.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08]);
+            b.extend_from_slice(&(height.min(u16::MAX as u32) as u16).to_be_bytes());
+            b.extend_from_slice(&(width.min(u16::MAX as u32) as u16).to_be_bytes());
+            b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+            b
+        }
+        ImageFormat::Gif => {
+            let mut b = b"GIF89a".to_vec();
+            b.extend_from_slice(&(width.min(u16::MAX as u32) as u16).to_le_bytes());
+            b.extend_from_slice(&(height.min(u16::MAX as u32) as u16).to_le_bytes());
+            b.extend_from_slice(&[0, 0, 0]);
+            b
+        }
+    }
+}
