@@ -10,6 +10,7 @@ pub mod checks;
 pub mod example;
 mod fields;
 pub mod image;
+pub mod lifecycle;
 pub mod model;
 pub mod pack;
 mod params;
@@ -20,6 +21,8 @@ pub mod text;
 
 #[cfg(test)]
 mod image_tests;
+#[cfg(test)]
+mod lifecycle_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
