@@ -15,18 +15,12 @@ pub struct ListOrders {
     pub offset: Option<i64>,
 }
 
+/// A stored row plus its amount as an exact decimal string (`"1234.50"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct OrderRow {
-    pub order_id: String,
-    pub order_type: String,
-    pub create_time: String,
-    pub product_name: String,
-    pub charging_mode: String,
+    #[serde(flatten)]
+    pub row: orders::OrderRow,
     pub amount: String,
-    pub currency: String,
-    pub buyer_name: Option<String>,
-    pub line_count: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -53,16 +47,9 @@ pub fn list_orders(core: &Core, args: ListOrders) -> Result<OrderPage, ApiError>
     let (total, rows) = orders::list(&conn, args.account_id, &filter)?;
     let rows = rows
         .into_iter()
-        .map(|r| OrderRow {
-            order_id: r.order_id,
-            order_type: r.order_type,
-            create_time: r.create_time,
-            product_name: r.product_name,
-            charging_mode: r.charging_mode,
-            amount: format_minor(r.amount_minor),
-            currency: r.currency,
-            buyer_name: r.buyer_name,
-            line_count: r.line_count,
+        .map(|row| OrderRow {
+            amount: format_minor(row.amount_minor),
+            row,
         })
         .collect();
     Ok(OrderPage { total, rows })

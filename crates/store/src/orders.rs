@@ -74,6 +74,8 @@ pub struct OrderRow {
     pub create_time: String,
     pub product_name: String,
     pub charging_mode: String,
+    /// Exact minor units; IPC carries the decimal string the API adds beside it.
+    #[serde(skip_serializing)]
     pub amount_minor: i64,
     pub currency: String,
     pub buyer_name: Option<String>,
