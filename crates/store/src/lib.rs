@@ -41,6 +41,7 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
+        migrate::refuse_newer(path)?;
         let mut conn = pool::open_checked(path)?;
         let report = migrate::migrate(&mut conn, path, now)?;
         drop(conn);

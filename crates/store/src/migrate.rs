@@ -40,6 +40,31 @@ pub struct MigrationReport {
     pub backup: Option<PathBuf>,
 }
 
+/// Refuses a database from a newer Gallerist using a read-only connection, before
+/// anything opens the file for writing (a read-write close could checkpoint the WAL
+/// and so change the file we promise not to touch). A file that cannot be read here
+/// is left to the regular open, which names the problem.
+pub(crate) fn refuse_newer(path: &Path) -> Result<(), StoreError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else {
+        return Ok(());
+    };
+    let found: rusqlite::Result<Option<i64>> =
+        conn.query_row("SELECT max(version) FROM schema_migrations", [], |r| r.get(0));
+    let known = MIGRATIONS.last().map_or(0, |m| m.version);
+    match found {
+        Ok(Some(found)) if found > known => Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known,
+        }),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn migrate(conn: &mut Connection, path: &Path, now: DateTime<Utc>) -> Result<MigrationReport, StoreError> {
     migrate_with(conn, path, now, MIGRATIONS)
 }

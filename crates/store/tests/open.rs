@@ -80,6 +80,12 @@ fn a_database_from_a_newer_gallerist_is_refused_and_unchanged() {
         )
         .unwrap();
     drop(store);
+    // Settle the WAL into the main file first, so "before" is the database at rest.
+    let settle = gallerist_store::Connection::open(&db).unwrap();
+    settle
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(settle);
     let before = bytes(&db);
     let err = Store::open(&db, now()).err().expect("a newer schema must be refused");
     match &err {
