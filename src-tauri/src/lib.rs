@@ -1,8 +1,8 @@
-//! The desktop shell: a window, the command adapters, nothing else.
+//! The desktop shell: a window, the IPC handler, nothing else.
 //!
 //! All behaviour lives in `gallerist-api`; this crate boots the core once, keeps
 //! the result (a boot failure is kept too, so the window can explain it instead of
-//! crashing), and forwards each IPC command to the plain function.
+//! crashing), and forwards each IPC command to the core's dispatcher.
 
 mod commands;
 
@@ -34,17 +34,7 @@ pub fn run() {
             app.manage(Backend(booted));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::set_locale,
-            commands::list_accounts,
-            commands::dashboard,
-            commands::list_orders,
-            commands::test_connection,
-            commands::add_account,
-            commands::update_account,
-            commands::remove_account,
-        ])
+        .invoke_handler(commands::handle)
         .run(tauri::generate_context!())
         .expect("the Gallerist window could not be started");
 }

@@ -15,6 +15,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub const DATABASE_FILE: &str = "gallerist.sqlite3";
+/// Attached files, content-addressed, beside the database.
+pub const ASSETS_DIR: &str = "assets";
 pub const SANDBOX_FILE: &str = "sandbox.sqlite3";
 const DEMO_SEED: &str = "demo_seed";
 const DEMO_MONTHS: u32 = 12;
@@ -74,11 +76,13 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         store,
         clock: opts.clock,
         http: http_client(),
-        data_dir: opts.data_dir,
+        data_dir: opts.data_dir.clone(),
         os_locale: opts.os_locale,
         sandbox,
         vault: opts.vault,
         keychain_namespace,
+        pack: Arc::new(gallerist_domain::listing::Pack::embedded()),
+        assets: gallerist_store::assets::AssetFiles::new(opts.data_dir.join(ASSETS_DIR)),
     })
 }
 

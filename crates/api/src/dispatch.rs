@@ -3,7 +3,7 @@
 //! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
 //! list both must cover, and a test in the shell checks it.
 
-use crate::{account_edits, accounts, app, dashboard, orders, ApiError, Core};
+use crate::{account_edits, accounts, app, assets, dashboard, drafts, orders, preview, rule_pack, ApiError, Core};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -34,6 +34,19 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "add_account" => out(account_edits::add_account(core, args(name, value)?)?),
         "update_account" => out(account_edits::update_account(core, args(name, value)?)?),
         "remove_account" => out(account_edits::remove_account(core, args(name, value)?)?),
+        "list_drafts" => out(drafts::list_drafts(core, args(name, value)?)?),
+        "create_draft" => out(drafts::create_draft(core, args(name, value)?)?),
+        "get_draft" => out(drafts::get_draft(core, args(name, value)?)?),
+        "save_draft" => out(drafts::save_draft(core, args(name, value)?)?),
+        "duplicate_draft" => out(drafts::duplicate_draft(core, args(name, value)?)?),
+        "delete_draft" => out(drafts::delete_draft(core, args(name, value)?)?),
+        "draft_history" => out(drafts::draft_history(core, args(name, value)?)?),
+        "restore_draft" => out(drafts::restore_draft(core, args(name, value)?)?),
+        "add_asset" => out(assets::add_asset(core, args(name, value)?)?),
+        "asset_data_url" => out(assets::asset_data_url(core, args(name, value)?)?),
+        "preview_draft" => out(preview::preview_draft(core, args(name, value)?)?),
+        "rule_pack" => out(rule_pack::rule_pack(core)?),
+        "set_global_override" => out(rule_pack::set_global_override(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -16,6 +16,8 @@ pub enum ErrorCode {
     Network,
     Auth,
     Keychain,
+    /// Someone else saved first; reload and apply the change again.
+    Conflict,
     Internal,
 }
 
@@ -48,6 +50,7 @@ impl ApiError {
         match self.code {
             ErrorCode::InvalidInput => 400,
             ErrorCode::NotFound => 404,
+            ErrorCode::Conflict => 409,
             ErrorCode::Auth => 401,
             ErrorCode::Network => 502,
             ErrorCode::Boot | ErrorCode::Keychain => 503,
@@ -67,6 +70,7 @@ impl From<StoreError> for ApiError {
         let code = match &err {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::Corrupt { .. } | StoreError::Newer { .. } | StoreError::Folder { .. } => ErrorCode::Boot,
             _ => ErrorCode::Store,
         };
@@ -93,6 +97,7 @@ mod tests {
             (ErrorCode::Network, "network"),
             (ErrorCode::Auth, "auth"),
             (ErrorCode::Keychain, "keychain"),
+            (ErrorCode::Conflict, "conflict"),
             (ErrorCode::Internal, "internal"),
         ];
         for (code, text) in codes {

@@ -11,9 +11,13 @@ mod error;
 pub mod account_edits;
 pub mod accounts;
 pub mod app;
+pub mod assets;
 pub mod dashboard;
 pub mod dispatch;
 pub mod draft_pack;
+pub mod drafts;
+pub mod preview;
+pub mod rule_pack;
 pub mod orders;
 pub mod vault;
 
@@ -42,6 +46,10 @@ pub struct Core {
     pub vault: Arc<dyn vault::Vault>,
     /// This database's keychain namespace (see `vault::SecretName`).
     pub keychain_namespace: String,
+    /// The listing-standards rule pack drafts are checked with.
+    pub pack: Arc<gallerist_domain::listing::Pack>,
+    /// Attached files, by SHA-256, under `<data dir>/assets`.
+    pub assets: gallerist_store::assets::AssetFiles,
 }
 
 /// The sandbox started with the app; its keys exist only in this process.

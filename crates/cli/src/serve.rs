@@ -9,7 +9,7 @@
 //! that is never answered).
 
 use anyhow::{bail, Context};
-use axum::extract::{Path, Request, State};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -61,7 +61,12 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     });
     let static_files = ServeDir::new(&ui).fallback(ServeFile::new(ui.join("index.html")));
     let app = Router::new()
-        .route("/api/{command}", post(command))
+        // Attachments arrive base64-encoded in the JSON body: room for the core's own
+        // 50 MB limit, which then refuses larger files with a message in words.
+        .route(
+            "/api/{command}",
+            post(command).layer(DefaultBodyLimit::max(gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024)),
+        )
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(web.clone(), loopback_host_only))
         .layer(SetResponseHeaderLayer::overriding(

@@ -30,6 +30,9 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// Someone else saved first; nothing was written.
+    #[error("{0}")]
+    Conflict(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database is busy or unavailable: {0}")]

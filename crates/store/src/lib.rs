@@ -10,6 +10,8 @@ mod migrate;
 mod pool;
 
 pub mod accounts;
+pub mod assets;
+pub mod drafts;
 pub mod order_stats;
 pub mod orders;
 pub mod settings;

@@ -32,6 +32,7 @@ macro_rules! migration {
 pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128120000, "accounts_orders"),
     migration!(20261128140000, "account_secrets"),
+    migration!(20261128160000, "drafts"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! issue on the right field now. Everything here is pure: bytes, pack text and drafts
 //! come in as values; nothing reads files or the clock.
 
+pub mod blank;
 pub mod checks;
 pub mod example;
 mod fields;
@@ -30,5 +31,5 @@ mod rule_fixtures;
 #[cfg(test)]
 mod rules_tests;
 
-pub use model::{Delivery, Draft, Label, ProductType};
+pub use model::{Delivery, Draft, Label, ProductType, ServiceFlow};
 pub use rules::{Issue, Override, Overrides, Pack, PackError, Report, Severity};
