@@ -3,7 +3,7 @@
 //! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
 //! list both must cover, and a test in the shell checks it.
 
-use crate::{account_edits, accounts, app, assets, dashboard, drafts, orders, preview, rule_pack, ApiError, Core};
+use crate::{account_edits, accounts, app, assets, dashboard, draft_files, drafts, orders, preview, rule_pack, ApiError, Core};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -47,6 +47,8 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "preview_draft" => out(preview::preview_draft(core, args(name, value)?)?),
         "rule_pack" => out(rule_pack::rule_pack(core)?),
         "set_global_override" => out(rule_pack::set_global_override(core, args(name, value)?)?),
+        "export_draft_pack" => out(draft_files::export_draft_pack(core, args(name, value)?)?),
+        "import_draft_pack" => out(draft_files::import_draft_pack(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -14,6 +14,7 @@ pub mod app;
 pub mod assets;
 pub mod dashboard;
 pub mod dispatch;
+pub mod draft_files;
 pub mod draft_pack;
 pub mod drafts;
 pub mod preview;

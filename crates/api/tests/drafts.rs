@@ -201,3 +201,32 @@ async fn bad_arguments_are_named() {
     let e = refused(&core, "save_draft", json!({ "id": 1, "revision": 1, "draft": { "name": 5 } })).await;
     assert_eq!(e.code, ErrorCode::InvalidInput, "a malformed draft body is invalid input: {}", e.message);
 }
+
+#[tokio::test]
+async fn a_draft_exported_as_a_pack_imports_back_identically_with_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, _) = core(dir.path()).await;
+    let view = call(&core, "create_draft", json!({ "productType": "saas" })).await;
+    let png = image_bytes(ImageFormat::Png, 120, 120);
+    let logo = call(&core, "add_asset", json!({ "fileName": "logo.png", "base64": b64(&png), "kind": "image" })).await;
+    let saved = save(&core, &view, |d| {
+        d["name"] = json!("Acme 备份");
+        d["logo"] = logo.clone();
+    })
+    .await;
+    let pack = dir.path().join("pack");
+    let out = call(&core, "export_draft_pack", json!({ "id": saved["id"], "folder": pack })).await;
+    assert_eq!(out["files"], 1, "one attached file is written");
+    assert_eq!(std::fs::read(pack.join("assets/logo.png")).unwrap(), png, "the exact bytes leave the store");
+
+    let back = call(&core, "import_draft_pack", json!({ "folder": pack })).await;
+    let mut a = saved["draft"].clone();
+    let mut b = back["view"]["draft"].clone();
+    a["checked_with_pack"] = Value::Null;
+    b["checked_with_pack"] = Value::Null;
+    assert_eq!(a, b, "the imported draft equals the exported one");
+    assert_eq!(back["view"]["report"], saved["report"], "and gets the same verdict");
+
+    let e = refused(&core, "import_draft_pack", json!({ "folder": dir.path().join("nowhere") })).await;
+    assert!(e.message.contains("listing.toml"), "a folder without a listing says so: {}", e.message);
+}

@@ -6,6 +6,7 @@
 
 mod account;
 mod api_call;
+mod draft;
 mod serve;
 mod validate;
 
@@ -44,6 +45,9 @@ enum Command {
     /// Manage marketplace accounts; keys live in the system keychain.
     #[command(subcommand)]
     Account(account::AccountCommand),
+    /// Local listing drafts: list, export to and import from pack folders.
+    #[command(subcommand)]
+    Draft(draft::DraftCommand),
     /// Check listing draft packs against KooGallery's listing standards (non-zero exit on errors).
     Validate(validate::ValidateArgs),
     /// Make one signed Open API call and print the JSON answer.
@@ -66,6 +70,7 @@ async fn main() -> ExitCode {
         Command::Api(args) => api_call::run(args).await,
         Command::Account(command) => account::run(command).await,
         Command::Validate(args) => validate::run(args),
+        Command::Draft(command) => draft::run(command).await,
         Command::Serve { listen, ui } => serve::run(listen, ui).await,
     };
     match result {

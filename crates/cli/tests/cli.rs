@@ -160,6 +160,39 @@ fn web_mode_serves_the_ui_and_commands_on_loopback_only() {
 }
 
 #[test]
+fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it() {
+    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    let serve_args = ["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()];
+    let (mut serve, url) = start(&serve_args, data.path());
+    let (status, body) = post(&url, "create_draft", r#"{"productType":"license"}"#, "application/json", None);
+    assert_eq!(status, 200, "{body}");
+    let mut view: serde_json::Value = serde_json::from_str(&body).unwrap();
+    view["draft"]["name"] = serde_json::json!("Killed 备份");
+    let save = serde_json::json!({ "id": view["id"], "revision": view["revision"], "draft": view["draft"] });
+    let (status, body) = post(&url, "save_draft", &save.to_string(), "application/json", None);
+    assert_eq!(status, 200, "{body}");
+    serve.0.kill().unwrap(); // SIGKILL: no shutdown code runs
+    serve.0.wait().unwrap();
+
+    let (_serve, url) = start(&serve_args, data.path());
+    let (_, body) = post(&url, "get_draft", &format!("{{\"id\":{}}}", view["id"]), "application/json", None);
+    assert!(body.contains("Killed 备份"), "what was saved before the kill is there after a restart: {body}");
+
+    let list = Command::new(BIN).args(["draft", "list"]).env("GALLERIST_DATA_DIR", data.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(list.status.success() && text.contains("Killed 备份") && text.contains("license"), "{text}");
+    let pack = data.path().join("pack");
+    let out = Command::new(BIN)
+        .args(["draft", "export", &view["id"].to_string(), pack.to_str().unwrap()])
+        .env("GALLERIST_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let toml = std::fs::read_to_string(pack.join("listing.toml")).unwrap();
+    assert!(toml.contains("Killed 备份"), "the pack holds the draft: {toml}");
+}
+
+#[test]
 fn web_mode_with_a_corrupt_database_answers_every_command_with_the_boot_error() {
     let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
     std::fs::write(data.path().join("gallerist.sqlite3"), vec![0x42u8; 2048]).unwrap();
