@@ -3,7 +3,9 @@
 //! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
 //! list both must cover, and a test in the shell checks it.
 
-use crate::{account_edits, accounts, app, assets, dashboard, draft_files, drafts, orders, preview, rule_pack, ApiError, Core};
+use crate::{
+    account_edits, accounts, app, assets, dashboard, draft_files, drafts, orders, preview, rule_pack, ApiError, Core,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;

@@ -75,7 +75,10 @@ const STATUSES: [&str; 4] = ["draft", "pending", "approved", "rejected"];
 fn product_type(text: &str) -> Result<ProductType, ApiError> {
     ProductType::parse(text).ok_or_else(|| {
         let known: Vec<&str> = ProductType::ALL.iter().map(|t| t.as_str()).collect();
-        ApiError::invalid(format!("'{text}' is not a product type; use one of {}", known.join(", ")))
+        ApiError::invalid(format!(
+            "'{text}' is not a product type; use one of {}",
+            known.join(", ")
+        ))
     })
 }
 
@@ -95,7 +98,10 @@ pub fn list_drafts(core: &Core, args: ListDrafts) -> Result<DraftList, ApiError>
     }
     let status = blank(args.status);
     if let Some(s) = status.as_deref().filter(|s| !STATUSES.contains(s)) {
-        return Err(ApiError::invalid(format!("'{s}' is not a draft status; use one of {}", STATUSES.join(", "))));
+        return Err(ApiError::invalid(format!(
+            "'{s}' is not a draft status; use one of {}",
+            STATUSES.join(", ")
+        )));
     }
     let filter = DraftFilter {
         product_type,
@@ -135,7 +141,9 @@ pub fn get_draft(core: &Core, args: DraftId) -> Result<DraftView, ApiError> {
 pub fn insert_draft(core: &Core, mut draft: Draft, reason: SaveReason) -> Result<DraftView, ApiError> {
     let report = check(core, &mut draft)?;
     let now = core.clock.now();
-    let id = core.store.write(|tx| drafts::insert(tx, &draft, &report, reason, now))?;
+    let id = core
+        .store
+        .write(|tx| drafts::insert(tx, &draft, &report, reason, now))?;
     get_draft(core, DraftId { id })
 }
 
@@ -149,7 +157,13 @@ pub fn save_draft(core: &Core, args: SaveDraft) -> Result<DraftView, ApiError> {
     store_body(core, args.id, args.revision, args.draft, SaveReason::Edit)
 }
 
-fn store_body(core: &Core, id: i64, revision: i64, mut draft: Draft, reason: SaveReason) -> Result<DraftView, ApiError> {
+fn store_body(
+    core: &Core,
+    id: i64,
+    revision: i64,
+    mut draft: Draft,
+    reason: SaveReason,
+) -> Result<DraftView, ApiError> {
     let report = check(core, &mut draft)?;
     let now = core.clock.now();
     core.store

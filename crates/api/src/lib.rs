@@ -17,9 +17,9 @@ pub mod dispatch;
 pub mod draft_files;
 pub mod draft_pack;
 pub mod drafts;
+pub mod orders;
 pub mod preview;
 pub mod rule_pack;
-pub mod orders;
 pub mod vault;
 
 pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};

@@ -108,9 +108,15 @@ mod tests {
         assert!(html.contains("<h2>功能</h2>"), "headings render: {html}");
         assert!(html.contains("<strong>快</strong>"), "emphasis renders: {html}");
         for bad in ["<script", "<img", "<iframe", "href=\"javascript:"] {
-            assert!(!html.contains(bad), "'{bad}' must not reach the preview as markup: {html}");
+            assert!(
+                !html.contains(bad),
+                "'{bad}' must not reach the preview as markup: {html}"
+            );
         }
-        assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text, so the seller sees what they typed: {html}");
+        assert!(
+            html.contains("&lt;script&gt;"),
+            "raw HTML is shown as text, so the seller sees what they typed: {html}"
+        );
     }
 
     #[test]
@@ -121,13 +127,19 @@ mod tests {
             html.contains(&format!("src=\"gallerist-asset:{}\"", "ab".repeat(32))),
             "the attached image keeps a placeholder for its data URL: {html}"
         );
-        assert!(!html.contains("tracker.example"), "a remote image is never fetched: {html}");
+        assert!(
+            !html.contains("tracker.example"),
+            "a remote image is never fetched: {html}"
+        );
         assert!(html.contains("远程"), "its alt text stays readable: {html}");
     }
 
     #[test]
     fn links_cannot_reach_the_opener() {
         let html = render("[官网](https://acme.example)", none);
-        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "links are isolated: {html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "links are isolated: {html}"
+        );
     }
 }

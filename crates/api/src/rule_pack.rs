@@ -77,16 +77,24 @@ pub fn rule_pack(core: &Core) -> Result<PackView, ApiError> {
 
 pub fn set_global_override(core: &Core, args: SetGlobalOverride) -> Result<Overrides, ApiError> {
     if core.pack.rule(&args.rule_id).is_none() {
-        return Err(ApiError::invalid(format!("the rule pack has no rule '{}'", args.rule_id)));
+        return Err(ApiError::invalid(format!(
+            "the rule pack has no rule '{}'",
+            args.rule_id
+        )));
     }
-    core.store.write(|tx| {
-        let mut overrides = global_overrides(tx).map_err(|e| gallerist_store::StoreError::Invalid(e.message))?;
-        match args.value {
-            Some(v) => overrides.rules.insert(args.rule_id.clone(), v),
-            None => overrides.rules.remove(&args.rule_id),
-        };
-        settings::set(tx, OVERRIDES_KEY, &serde_json::to_string(&overrides).expect("overrides serialize"))?;
-        Ok(overrides)
-    })
-    .map_err(Into::into)
+    core.store
+        .write(|tx| {
+            let mut overrides = global_overrides(tx).map_err(|e| gallerist_store::StoreError::Invalid(e.message))?;
+            match args.value {
+                Some(v) => overrides.rules.insert(args.rule_id.clone(), v),
+                None => overrides.rules.remove(&args.rule_id),
+            };
+            settings::set(
+                tx,
+                OVERRIDES_KEY,
+                &serde_json::to_string(&overrides).expect("overrides serialize"),
+            )?;
+            Ok(overrides)
+        })
+        .map_err(Into::into)
 }

@@ -28,7 +28,10 @@ pub async fn run(command: DraftCommand) -> anyhow::Result<ExitCode> {
     match command {
         DraftCommand::List => {
             let list = drafts::list_drafts(&core, ListDrafts::default()).map_err(fail)?;
-            println!("{:>5}  {:<16} {:<9} {:>6} {:>8}  name", "id", "type", "status", "errors", "warnings");
+            println!(
+                "{:>5}  {:<16} {:<9} {:>6} {:>8}  name",
+                "id", "type", "status", "errors", "warnings"
+            );
             for r in list.rows {
                 println!(
                     "{:>5}  {:<16} {:<9} {:>6} {:>8}  {}",

@@ -65,7 +65,9 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
         // 50 MB limit, which then refuses larger files with a message in words.
         .route(
             "/api/{command}",
-            post(command).layer(DefaultBodyLimit::max(gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024)),
+            post(command).layer(DefaultBodyLimit::max(
+                gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024,
+            )),
         )
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(web.clone(), loopback_host_only))

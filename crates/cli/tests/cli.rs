@@ -164,7 +164,13 @@ fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it(
     let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
     let serve_args = ["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()];
     let (mut serve, url) = start(&serve_args, data.path());
-    let (status, body) = post(&url, "create_draft", r#"{"productType":"license"}"#, "application/json", None);
+    let (status, body) = post(
+        &url,
+        "create_draft",
+        r#"{"productType":"license"}"#,
+        "application/json",
+        None,
+    );
     assert_eq!(status, 200, "{body}");
     let mut view: serde_json::Value = serde_json::from_str(&body).unwrap();
     view["draft"]["name"] = serde_json::json!("Killed 备份");
@@ -175,12 +181,28 @@ fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it(
     serve.0.wait().unwrap();
 
     let (_serve, url) = start(&serve_args, data.path());
-    let (_, body) = post(&url, "get_draft", &format!("{{\"id\":{}}}", view["id"]), "application/json", None);
-    assert!(body.contains("Killed 备份"), "what was saved before the kill is there after a restart: {body}");
+    let (_, body) = post(
+        &url,
+        "get_draft",
+        &format!("{{\"id\":{}}}", view["id"]),
+        "application/json",
+        None,
+    );
+    assert!(
+        body.contains("Killed 备份"),
+        "what was saved before the kill is there after a restart: {body}"
+    );
 
-    let list = Command::new(BIN).args(["draft", "list"]).env("GALLERIST_DATA_DIR", data.path()).output().unwrap();
+    let list = Command::new(BIN)
+        .args(["draft", "list"])
+        .env("GALLERIST_DATA_DIR", data.path())
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&list.stdout);
-    assert!(list.status.success() && text.contains("Killed 备份") && text.contains("license"), "{text}");
+    assert!(
+        list.status.success() && text.contains("Killed 备份") && text.contains("license"),
+        "{text}"
+    );
     let pack = data.path().join("pack");
     let out = Command::new(BIN)
         .args(["draft", "export", &view["id"].to_string(), pack.to_str().unwrap()])

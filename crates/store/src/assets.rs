@@ -45,7 +45,11 @@ impl AssetFiles {
         }
         conn.execute(
             "INSERT INTO assets (hash, bytes, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO NOTHING",
-            params![hash, bytes.len() as i64, now.to_rfc3339_opts(SecondsFormat::Millis, true)],
+            params![
+                hash,
+                bytes.len() as i64,
+                now.to_rfc3339_opts(SecondsFormat::Millis, true)
+            ],
         )?;
         Ok(hash)
     }
@@ -56,7 +60,9 @@ impl AssetFiles {
             .path_of(hash)
             .ok_or_else(|| StoreError::Invalid(format!("'{hash}' is not a file reference Gallerist made")))?;
         let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => StoreError::NotFound(format!("the file {hash} (expected at {})", path.display())),
+            std::io::ErrorKind::NotFound => {
+                StoreError::NotFound(format!("the file {hash} (expected at {})", path.display()))
+            }
             _ => StoreError::Folder {
                 path: path.clone(),
                 detail: e.to_string(),

@@ -98,8 +98,11 @@ fn count(report: &Report, severity: Severity) -> i64 {
 }
 
 fn parse_body(id: i64, body: &str) -> Result<Draft, StoreError> {
-    serde_json::from_str(body)
-        .map_err(|e| StoreError::Invalid(format!("the stored body of draft {id} cannot be read ({e}); restore an earlier version from its history")))
+    serde_json::from_str(body).map_err(|e| {
+        StoreError::Invalid(format!(
+            "the stored body of draft {id} cannot be read ({e}); restore an earlier version from its history"
+        ))
+    })
 }
 
 /// Adds a draft with its first history entry; returns its id.
@@ -152,7 +155,15 @@ fn add_version(
 const COLUMNS: &str = "id, revision, status, created_at, updated_at, body, report";
 
 fn record(row: &Row<'_>) -> rusqlite::Result<(i64, i64, String, String, String, String, Option<String>)> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+    ))
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<DraftRecord, StoreError> {
@@ -226,7 +237,16 @@ pub fn save(
         conn.execute(
             "UPDATE draft_versions SET revision = ?3, name = ?4, errors = ?5, body = ?6, saved_at = ?7
              WHERE draft_id = ?1 AND revision = ?2 AND reason = 'edit' AND saved_at >= ?8",
-            params![id, revision, next, draft.name, count(report, Severity::Error), body, stamp(now), burst_since],
+            params![
+                id,
+                revision,
+                next,
+                draft.name,
+                count(report, Severity::Error),
+                body,
+                stamp(now),
+                burst_since
+            ],
         )?
     } else {
         0

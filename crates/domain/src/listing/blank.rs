@@ -32,7 +32,9 @@ pub fn blank_delivery(ty: ProductType, flow: ServiceFlow) -> Delivery {
             joint_operation: true,
             offline_delivery: false,
         },
-        ProductType::License => Delivery::License { asset_package_ref: None },
+        ProductType::License => Delivery::License {
+            asset_package_ref: None,
+        },
         ProductType::Image => Delivery::Image,
         ProductType::ManualService => Delivery::ManualService { flow },
         ProductType::Consulting => Delivery::Consulting {
@@ -69,6 +71,7 @@ pub fn blank_draft(delivery: Delivery) -> Draft {
         delivery,
         labels: Vec::new(),
         sites: vec![Site::Cn],
+        relation: None,
         sales_regions: Vec::new(),
         locales: vec![Locale::ZhCn],
         logo: None,
@@ -131,7 +134,11 @@ mod tests {
         let consulting = blank_draft(blank_delivery(ProductType::Consulting, ServiceFlow::Standard));
         assert!(consulting.specs.is_empty(), "consulting is not traded on KooGallery");
         let image = blank_draft(blank_delivery(ProductType::Image, ServiceFlow::Standard));
-        assert_eq!(image.specs[0].billing, BillingMode::Free, "an image starts as a free image");
+        assert_eq!(
+            image.specs[0].billing,
+            BillingMode::Free,
+            "an image starts as a free image"
+        );
         let license = blank_draft(blank_delivery(ProductType::License, ServiceFlow::Standard));
         assert_eq!(license.specs[0].billing, BillingMode::YearlyMonthly);
     }

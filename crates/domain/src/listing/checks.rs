@@ -7,7 +7,7 @@
 
 use crate::listing::fields::{is_filled, ImageSlot, TextField};
 use crate::listing::image::ImageFormat;
-use crate::listing::model::{Attribute, BillingMode, Copyright, Draft, ProductType};
+use crate::listing::model::{Attribute, BillingMode, Copyright, Draft, ProductType, RelationKind};
 use crate::listing::rules::Rule;
 use crate::listing::{scan, text};
 
@@ -92,6 +92,10 @@ pub enum Check {
     FreeModePrice,
     /// Every `![](target)` in the description names an attached image.
     DescriptionImagesAttached,
+    /// A related product's name ends with the suffix its relation calls for.
+    NameRelation {
+        suffixes: Vec<(RelationKind, Vec<String>)>,
+    },
 }
 
 impl Check {
@@ -288,6 +292,15 @@ impl Check {
                 })
                 .map(|(i, _)| format!("description.images[{i}]"))
                 .collect(),
+            Check::NameRelation { suffixes } => {
+                let (Some(relation), false) = (&d.relation, d.name.trim().is_empty()) else {
+                    return Vec::new();
+                };
+                let name = d.name.trim().to_lowercase();
+                let wanted = suffixes.iter().find(|(k, _)| *k == relation.kind).map(|(_, s)| s);
+                let ok = wanted.is_none_or(|s| s.iter().any(|suffix| name.ends_with(&suffix.to_lowercase())));
+                one(!ok, "name")
+            }
         }
     }
 }

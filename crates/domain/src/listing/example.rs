@@ -88,6 +88,7 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
         delivery: delivery.clone(),
         labels: Vec::new(),
         sites: vec![Site::Cn, Site::Intl, Site::Eu],
+        relation: None,
         sales_regions: vec!["cn-north-4".into()],
         locales: vec![Locale::ZhCn, Locale::En],
         logo: Some(image("logo.png", ImageFormat::Png, 120, 120)),

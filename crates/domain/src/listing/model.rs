@@ -116,6 +116,43 @@ impl Delivery {
     }
 }
 
+/// How this product relates to one the seller already sells; KooGallery's naming
+/// conventions depend on it (reference §1, S-EU-NAME / S-EN-REL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// A professional service around a software product: "xxxx Service".
+    ServiceForSoftware,
+    /// The SaaS edition of something sold as an image or licence: "xxx SaaS".
+    SaasEdition,
+    /// The licence edition of something sold as an image or SaaS: "xxx Independent Deployment".
+    LicenseEdition,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 3] = [
+        RelationKind::ServiceForSoftware,
+        RelationKind::SaasEdition,
+        RelationKind::LicenseEdition,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::ServiceForSoftware => "service_for_software",
+            RelationKind::SaasEdition => "saas_edition",
+            RelationKind::LicenseEdition => "license_edition",
+        }
+    }
+}
+
+/// The related product and how this one relates to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    #[serde(default)]
+    pub related_product: String,
+}
+
 /// Certification labels that can sit on any product type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -242,6 +279,10 @@ pub struct Draft {
     #[serde(default)]
     pub labels: Vec<Label>,
     pub sites: Vec<Site>,
+    /// Set when this product is another edition of, or a service for, a product the
+    /// seller already sells.
+    #[serde(default)]
+    pub relation: Option<Relation>,
     #[serde(default)]
     pub sales_regions: Vec<String>,
     pub locales: Vec<Locale>,

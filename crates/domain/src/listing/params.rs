@@ -6,7 +6,7 @@
 use crate::listing::checks::Check;
 use crate::listing::fields::{is_requirable, ImageSlot, TextField};
 use crate::listing::image::ImageFormat;
-use crate::listing::model::{BillingMode, ProductType};
+use crate::listing::model::{BillingMode, ProductType, RelationKind};
 use crate::listing::pack::Keys;
 use crate::listing::rules::PackError;
 
@@ -121,9 +121,32 @@ impl Check {
             },
             "free_mode_price" => Check::FreeModePrice,
             "description_images_attached" => Check::DescriptionImagesAttached,
+            "name_relation" => Check::NameRelation {
+                suffixes: relation_suffixes(p)?,
+            },
             _ => return Ok(None),
         }))
     }
+}
+
+/// `params = { saas_edition = ["SaaS"], … }`: accepted name endings per relation.
+fn relation_suffixes(p: &Keys<'_>) -> Result<Vec<(RelationKind, Vec<String>)>, PackError> {
+    if let Some(key) = p
+        .table
+        .keys()
+        .find(|k| !RelationKind::ALL.iter().any(|r| r.as_str() == k.as_str()))
+    {
+        return Err(p.bad(
+            key,
+            key,
+            "a relation (service_for_software, saas_edition, license_edition)",
+        ));
+    }
+    RelationKind::ALL
+        .into_iter()
+        .filter(|r| p.table.contains_key(r.as_str()))
+        .map(|r| Ok((r, p.strs(r.as_str())?.into_iter().map(String::from).collect())))
+        .collect()
 }
 
 /// `params = { saas = ["yearly_monthly", …], license = […] }`: one list per product type.

@@ -35,6 +35,17 @@ pub(crate) fn labelled(label: Label) -> Draft {
     d
 }
 
+/// The SaaS edition of a product already sold as a licence, named by the pattern.
+pub(crate) fn related_saas() -> Draft {
+    let mut d = saas();
+    d.relation = Some(Relation {
+        kind: RelationKind::SaasEdition,
+        related_product: "Acme 备份".into(),
+    });
+    rename(&mut d, "Acme 备份 SaaS");
+    d
+}
+
 pub(crate) fn rename(d: &mut Draft, name: &str) {
     d.name = name.into();
     d.copyright = Some(Copyright::Certificate {
@@ -57,6 +68,8 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
         ("name.required", saas, |d| d.name.clear()),
         ("name.no-huawei-cloud", saas, |d| rename(d, "华为云 Acme 备份")),
         ("name.no-price", saas, |d| rename(d, "Acme 备份 99元")),
+        ("name.relation-pattern", related_saas, |d| rename(d, "Acme 备份云")),
+        ("name.edition-words", saas, |d| rename(d, "Acme 备份 企业版")),
         (
             "name.no-version",
             || labelled(Label::HybridCloud),

@@ -197,3 +197,45 @@ fn rules_apply_only_to_their_sites_types_and_labels() {
     let kunpeng = pack.rule("kunpeng.certificate").unwrap();
     assert!(!kunpeng.applies_to(&saas()), "label rules skip unlabelled drafts");
 }
+
+#[test]
+fn relation_endings_are_checked_per_relation_in_either_language_and_case() {
+    use super::model::{Relation, RelationKind};
+    let pack = Pack::embedded();
+    let cases = [
+        (RelationKind::ServiceForSoftware, "Acme Backup Migration service", true),
+        (RelationKind::ServiceForSoftware, "Acme 备份迁移服务", true),
+        (RelationKind::ServiceForSoftware, "Acme Backup Migration", false),
+        (RelationKind::LicenseEdition, "Acme Backup Independent Deployment", true),
+        (RelationKind::LicenseEdition, "Acme 备份 独立部署", true),
+        (RelationKind::LicenseEdition, "Acme Backup SaaS", false),
+        (RelationKind::SaasEdition, "Acme Backup saas", true),
+    ];
+    for (kind, name, ok) in cases {
+        let mut d = saas();
+        super::rule_fixtures::rename(&mut d, name);
+        d.relation = Some(Relation {
+            kind,
+            related_product: "Acme Backup".into(),
+        });
+        let flagged = pack
+            .check(&d, &Overrides::default())
+            .rule_ids()
+            .contains(&"name.relation-pattern");
+        assert_eq!(
+            flagged,
+            !ok,
+            "{kind:?} named \"{name}\" should {}be accepted",
+            if ok { "" } else { "not " }
+        );
+    }
+    let mut unrelated = saas();
+    super::rule_fixtures::rename(&mut unrelated, "Acme Backup");
+    assert!(
+        !pack
+            .check(&unrelated, &Overrides::default())
+            .rule_ids()
+            .contains(&"name.relation-pattern"),
+        "a product with no relation has no naming pattern to follow"
+    );
+}
