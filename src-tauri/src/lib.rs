@@ -7,13 +7,17 @@
 mod commands;
 
 use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core};
+use std::sync::Arc;
+
+/// How often the app syncs when no local change wakes it sooner.
+const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The booted core, or why it could not boot.
-pub struct Backend(pub Result<Core, ApiError>);
+pub struct Backend(pub Result<Arc<Core>, ApiError>);
 
 impl Backend {
     pub fn core(&self) -> Result<&Core, ApiError> {
-        self.0.as_ref().map_err(Clone::clone)
+        self.0.as_deref().map_err(Clone::clone)
     }
 }
 
@@ -23,8 +27,15 @@ pub fn run() {
             use tauri::Manager;
             let booted = tauri::async_runtime::block_on(async {
                 let data_dir = default_data_dir()?;
-                boot(BootOptions::for_app(data_dir, true)).await
+                boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new)
             });
+            if let Ok(core) = &booted {
+                let core = core.clone();
+                tauri::async_runtime::spawn(async move {
+                    // Runs for the life of the app; the watchdog inside restarts a stalled pass.
+                    let _ = gallerist_api::background::spawn(core, BACKGROUND_SYNC_EVERY).await;
+                });
+            }
             if let Err(e) = &booted {
                 eprintln!(
                     "gallerist: the data could not be opened; the window explains: {}",

@@ -83,6 +83,8 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         keychain_namespace,
         pack: Arc::new(gallerist_domain::listing::Pack::embedded()),
         assets: gallerist_store::assets::AssetFiles::new(opts.data_dir.join(ASSETS_DIR)),
+        rng: std::sync::Mutex::new(StdRng::seed_from_u64(rng.gen())),
+        sync_wake: tokio::sync::Notify::new(),
     })
 }
 

@@ -1,10 +1,12 @@
 //! Commands by name, for web mode and the CLI: `dispatch("dashboard", {...})`.
 //!
-//! The Tauri shell registers one adapter per command instead; `COMMANDS` is the
-//! list both must cover, and a test in the shell checks it.
+//! Every caller goes through here: web mode, the CLI, the tests and the Tauri shell's
+//! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
+//! test in the shell checks it.
 
 use crate::{
-    account_edits, accounts, app, assets, dashboard, draft_files, drafts, orders, preview, rule_pack, ApiError, Core,
+    account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
+    preview, rule_pack, sync, ApiError, Core,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -51,6 +53,20 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "set_global_override" => out(rule_pack::set_global_override(core, args(name, value)?)?),
         "export_draft_pack" => out(draft_files::export_draft_pack(core, args(name, value)?)?),
         "import_draft_pack" => out(draft_files::import_draft_pack(core, args(name, value)?)?),
+        "sync_status" => out(sync::sync_status(core, args(name, value)?)?),
+        "sync_now" => out(sync::sync_now(core, args(name, value)?).await?),
+        "list_parked" => out(sync::list_parked(core, args(name, value)?)?),
+        "retry_parked" => out(sync::retry_parked(core, args(name, value)?)?),
+        "drop_parked" => out(sync::drop_parked(core, args(name, value)?)?),
+        "list_conflicts" => out(sync::list_conflicts(core, args(name, value)?)?),
+        "resolve_conflict" => out(conflicts::resolve_conflict(core, args(name, value)?)?),
+        "parity_log" => out(sync::parity_log(core, args(name, value)?)?),
+        "submit_draft" => out(marketplace::submit_draft(core, args(name, value)?)?),
+        "withdraw_application" => out(marketplace::withdraw_application(core, args(name, value)?)?),
+        "list_applications" => out(catalog::list_applications(core, args(name, value)?)?),
+        "list_products" => out(catalog::list_products(core, args(name, value)?)?),
+        "edit_product" => out(marketplace::edit_product(core, args(name, value)?)?),
+        "request_delisting" => out(marketplace::request_delisting(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -12,14 +12,19 @@ pub mod account_edits;
 pub mod accounts;
 pub mod app;
 pub mod assets;
+pub mod background;
+pub mod catalog;
+pub mod conflicts;
 pub mod dashboard;
 pub mod dispatch;
 pub mod draft_files;
 pub mod draft_pack;
 pub mod drafts;
+pub mod marketplace;
 pub mod orders;
 pub mod preview;
 pub mod rule_pack;
+pub mod sync;
 pub mod vault;
 
 pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};
@@ -51,6 +56,10 @@ pub struct Core {
     pub pack: Arc<gallerist_domain::listing::Pack>,
     /// Attached files, by SHA-256, under `<data dir>/assets`.
     pub assets: gallerist_store::assets::AssetFiles,
+    /// Randomness for idempotency keys and jitter, seeded at boot (tests pin it).
+    pub rng: std::sync::Mutex<rand::rngs::StdRng>,
+    /// Wakes background sync after a local change was queued.
+    pub sync_wake: tokio::sync::Notify,
 }
 
 /// The sandbox started with the app; its keys exist only in this process.

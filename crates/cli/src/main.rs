@@ -8,6 +8,7 @@ mod account;
 mod api_call;
 mod draft;
 mod serve;
+mod sync;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,8 @@ enum Command {
     /// Local listing drafts: list, export to and import from pack folders.
     #[command(subcommand)]
     Draft(draft::DraftCommand),
+    /// Send queued changes to the Seller Sync API server and pull what changed.
+    Sync(sync::SyncArgs),
     /// Check listing draft packs against KooGallery's listing standards (non-zero exit on errors).
     Validate(validate::ValidateArgs),
     /// Make one signed Open API call and print the JSON answer.
@@ -71,6 +74,7 @@ async fn main() -> ExitCode {
         Command::Account(command) => account::run(command).await,
         Command::Validate(args) => validate::run(args),
         Command::Draft(command) => draft::run(command).await,
+        Command::Sync(args) => sync::run_sync(args).await,
         Command::Serve { listen, ui } => serve::run(listen, ui).await,
     };
     match result {

@@ -24,12 +24,15 @@ use std::sync::Arc;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+/// How often web mode syncs when nothing wakes it sooner.
+const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 struct Web {
     /// A boot failure is kept and served as every command's answer, so the UI can
     /// show the seller what went wrong instead of a dead page.
-    core: Result<Core, gallerist_api::ApiError>,
+    core: Result<Arc<Core>, gallerist_api::ApiError>,
     host: String,
 }
 
@@ -44,7 +47,11 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
         );
     }
     let data_dir = default_data_dir().map_err(|e| anyhow::anyhow!(e.message))?;
-    let core = boot(BootOptions::for_app(data_dir, true)).await;
+    let core = boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new);
+    let background = core
+        .as_ref()
+        .ok()
+        .map(|c| gallerist_api::background::spawn(c.clone(), BACKGROUND_SYNC_EVERY));
     if let Err(e) = &core {
         eprintln!(
             "gallerist: the data could not be opened; the UI will explain: {}",
@@ -86,8 +93,14 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
+    if let Some(task) = background {
+        task.abort();
+        let _ = task.await;
+    }
     if let Ok(Web { core: Ok(core), .. }) = Arc::try_unwrap(web) {
-        core.shutdown().await;
+        if let Ok(core) = Arc::try_unwrap(core) {
+            core.shutdown().await;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

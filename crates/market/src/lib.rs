@@ -8,6 +8,7 @@ mod error;
 mod http;
 mod open_api;
 mod signer;
+pub mod sync;
 
 pub use error::MarketError;
 pub use http::http_client;

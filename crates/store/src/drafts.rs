@@ -338,3 +338,23 @@ fn get_status(conn: &Connection, id: i64) -> Result<String, StoreError> {
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("draft {id}")))
 }
+
+/// Records the application state of a draft (after submitting, or when a review
+/// decision is pulled), and where it was submitted.
+pub fn set_application(
+    conn: &Connection,
+    id: i64,
+    status: &str,
+    account_id: Option<i64>,
+    application_id: Option<&str>,
+) -> Result<(), StoreError> {
+    let n = conn.execute(
+        "UPDATE drafts SET status = ?2, submitted_account_id = coalesce(?3, submitted_account_id),
+                application_id = coalesce(?4, application_id) WHERE id = ?1",
+        params![id, status, account_id, application_id],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("draft {id}")));
+    }
+    Ok(())
+}

@@ -14,7 +14,10 @@ pub mod assets;
 pub mod drafts;
 pub mod order_stats;
 pub mod orders;
+pub mod outbox;
+pub mod remote;
 pub mod settings;
+pub mod sync_state;
 
 pub use error::StoreError;
 pub use migrate::{MigrationReport, MIGRATIONS};

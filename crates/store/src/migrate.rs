@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128120000, "accounts_orders"),
     migration!(20261128140000, "account_secrets"),
     migration!(20261128160000, "drafts"),
+    migration!(20261128170000, "sync"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

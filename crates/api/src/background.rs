@@ -1,0 +1,151 @@
+//! Background sync for the app and web mode, under a watchdog.
+//!
+//! WHY a supervisor: a sync pass can hang on a half-open connection or panic on a
+//! bug; the seller should never find changes "waiting" for hours because the drain
+//! silently died. The worker beats a heartbeat as it makes progress; the supervisor
+//! restarts it when it ends unexpectedly or stops beating for longer than `stall`.
+//! A local change wakes the worker at once (`Core::sync_wake`), otherwise it runs
+//! every `every`.
+
+use crate::sync::{engine, run, speaks_seller_sync};
+use crate::Core;
+use gallerist_market::sync::Policy;
+use gallerist_store::accounts;
+use std::future::Future;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Milliseconds on a monotonic scale, for heartbeats.
+fn tick(origin: Instant) -> i64 {
+    origin.elapsed().as_millis() as i64
+}
+
+/// Runs `make_worker(heartbeat)` and restarts it whenever it ends or its heartbeat
+/// is older than `stall`. Returns never; abort the task to stop. `restarts` counts.
+pub async fn supervise<F, Fut>(make_worker: F, stall: Duration, restarts: Arc<AtomicU64>)
+where
+    F: Fn(Arc<dyn Fn() + Send + Sync>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let origin = Instant::now();
+    loop {
+        let last = Arc::new(AtomicI64::new(tick(origin)));
+        let beat = {
+            let last = last.clone();
+            Arc::new(move || last.store(tick(origin), Ordering::Relaxed)) as Arc<dyn Fn() + Send + Sync>
+        };
+        let mut worker = tokio::spawn(make_worker(beat));
+        let check = stall / 4;
+        loop {
+            tokio::select! {
+                ended = &mut worker => {
+                    if let Err(e) = ended {
+                        eprintln!("gallerist: the sync worker stopped ({e}); restarting it");
+                    }
+                    break;
+                }
+                _ = tokio::time::sleep(check) => {
+                    let idle = tick(origin) - last.load(Ordering::Relaxed);
+                    if idle > stall.as_millis() as i64 {
+                        eprintln!("gallerist: the sync worker made no progress for {idle} ms; restarting it");
+                        worker.abort();
+                        break;
+                    }
+                }
+            }
+        }
+        restarts.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// One pass over every account whose server speaks the Seller Sync API.
+pub async fn pass(core: &Core, beat: &(dyn Fn() + Send + Sync)) {
+    let ids: Vec<i64> = match core
+        .store
+        .conn()
+        .map_err(crate::ApiError::from)
+        .and_then(|c| Ok(accounts::list(&c)?))
+    {
+        Ok(list) => list
+            .into_iter()
+            .filter(|a| speaks_seller_sync(a.site))
+            .map(|a| a.id)
+            .collect(),
+        Err(_) => return,
+    };
+    for id in ids {
+        beat();
+        // Errors are recorded in the account's sync status by the engine.
+        if let Ok(engine) = engine(core, id, None, Policy::default()) {
+            let _ = run(&engine, Some(Instant::now() + Duration::from_secs(60)), false).await;
+        }
+        beat();
+    }
+}
+
+/// Starts background sync for the app or web mode; abort the handle to stop it.
+pub fn spawn(core: Arc<Core>, every: Duration) -> tokio::task::JoinHandle<()> {
+    let restarts = Arc::new(AtomicU64::new(0));
+    tokio::spawn(supervise(
+        move |beat| {
+            let core = core.clone();
+            async move {
+                loop {
+                    pass(&core, &*beat).await;
+                    beat();
+                    tokio::select! {
+                        _ = core.sync_wake.notified() => {}
+                        _ = tokio::time::sleep(every) => {}
+                    }
+                    beat();
+                }
+            }
+        },
+        // Longer than one pass can take (60 s drain + pulls bounded by the HTTP timeout).
+        Duration::from_secs(180),
+        restarts,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_worker_that_panics_or_stalls_is_restarted() {
+        let started = Arc::new(AtomicU64::new(0));
+        let restarts = Arc::new(AtomicU64::new(0));
+        let s = started.clone();
+        let sup = tokio::spawn(supervise(
+            move |beat| {
+                let n = s.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    match n {
+                        0 => panic!("first worker dies"),
+                        1 => std::future::pending::<()>().await, // hangs without beating
+                        _ => loop {
+                            beat();
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        },
+                    }
+                }
+            },
+            Duration::from_secs(20),
+            restarts.clone(),
+        ));
+        tokio::time::sleep(Duration::from_secs(120)).await;
+        assert_eq!(
+            started.load(Ordering::SeqCst),
+            3,
+            "a panicked and a stalled worker were each replaced"
+        );
+        assert_eq!(
+            restarts.load(Ordering::SeqCst),
+            2,
+            "the healthy third worker keeps running"
+        );
+        sup.abort();
+    }
+}

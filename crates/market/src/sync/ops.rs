@@ -1,0 +1,109 @@
+//! The kinds of change the outbox carries, how each becomes a request, and what its
+//! answer changes locally.
+//!
+//! WHY one table of kinds: the engine is generic (send, classify, retry); only here
+//! does it matter that a submitted draft becomes "pending" or that a product edit
+//! stops being "waiting" once the server has it. Later objects (invoices, cases)
+//! add a kind here and ride the same engine.
+
+use super::client::Request;
+use chrono::{DateTime, Utc};
+use gallerist_store::{drafts, outbox::Op, remote, StoreError};
+use reqwest::Method;
+use rusqlite::Connection;
+use serde_json::{json, Value};
+
+pub const SUBMIT_APPLICATION: &str = "submit_application";
+pub const WITHDRAW_APPLICATION: &str = "withdraw_application";
+pub const EDIT_PRODUCT: &str = "edit_product";
+pub const REQUEST_DELISTING: &str = "request_delisting";
+
+/// The lane of a draft's operations and of a remote entity's.
+pub fn draft_lane(draft_id: i64) -> String {
+    format!("draft:{draft_id}")
+}
+
+pub fn entity_lane(kind: &str, remote_id: &str) -> String {
+    format!("{kind}:{remote_id}")
+}
+
+fn id(op: &Op, key: &str) -> String {
+    op.payload[key].as_str().unwrap_or_default().to_string()
+}
+
+/// The request for an operation, or why it cannot be built (a damaged row).
+pub fn request(op: &Op) -> Result<Request, String> {
+    let write = |method: Method, path: String, body: Value, if_match: Option<i64>| Request {
+        method,
+        path,
+        body: Some(body),
+        idempotency_key: Some(op.op_key.clone()),
+        if_match,
+    };
+    Ok(match op.kind.as_str() {
+        SUBMIT_APPLICATION => write(
+            Method::POST,
+            "/applications".into(),
+            json!({
+                "draft_ref": op.payload["draft_ref"],
+                "product_id": op.payload["product_id"],
+                "listing": op.payload["listing"],
+            }),
+            None,
+        ),
+        WITHDRAW_APPLICATION => write(
+            Method::POST,
+            format!("/applications/{}/withdraw", id(op, "application_id")),
+            json!({}),
+            op.base_revision,
+        ),
+        EDIT_PRODUCT => write(
+            Method::PATCH,
+            format!("/products/{}", id(op, "product_id")),
+            op.payload["fields"].clone(),
+            op.base_revision,
+        ),
+        REQUEST_DELISTING => write(
+            Method::POST,
+            format!("/products/{}/delisting", id(op, "product_id")),
+            json!({ "target": op.payload["target"], "reason": op.payload["reason"] }),
+            op.base_revision,
+        ),
+        other => return Err(format!("this Gallerist does not know how to send a '{other}' change")),
+    })
+}
+
+/// The remote entity an operation writes: (kind, id) once known.
+pub fn target(op: &Op) -> Option<(&'static str, String)> {
+    match op.kind.as_str() {
+        WITHDRAW_APPLICATION => Some(("application", id(op, "application_id"))),
+        EDIT_PRODUCT | REQUEST_DELISTING => Some(("product", id(op, "product_id"))),
+        _ => None,
+    }
+}
+
+/// Applies a successful answer locally, in the caller's transaction.
+pub fn apply_done(conn: &Connection, op: &Op, answer: &Value, now: DateTime<Utc>) -> Result<(), StoreError> {
+    match op.kind.as_str() {
+        SUBMIT_APPLICATION => {
+            let draft_id = op.payload["draft_id"].as_i64();
+            remote::store_synced(conn, op.account_id, "application", answer, draft_id, now)?;
+            if let Some(d) = draft_id {
+                let status = answer["status"].as_str().unwrap_or("pending");
+                drafts::set_application(conn, d, status, Some(op.account_id), answer["id"].as_str())?;
+            }
+        }
+        WITHDRAW_APPLICATION => {
+            remote::store_synced(conn, op.account_id, "application", answer, None, now)?;
+            if let Some(d) = op.payload["draft_id"].as_i64() {
+                // A withdrawn application gives the draft back to the seller.
+                drafts::set_application(conn, d, "draft", None, None)?;
+            }
+        }
+        EDIT_PRODUCT | REQUEST_DELISTING => {
+            remote::store_synced(conn, op.account_id, "product", answer, None, now)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
