@@ -10,7 +10,11 @@ const GROUPS: &[(&str, &str)] = &[
     ("gallerist-domain", "signing"),
     ("gallerist-domain", "rules"),
     ("gallerist-store", "orders_100k"),
+    ("gallerist-market", "sync_drain"),
 ];
+
+/// Groups whose benchmarks each move a fixed number of operations: ops/s is shown too.
+const OPS_PER_ITERATION: &[(&str, f64)] = &[("sync_drain", 1_000.0)];
 
 fn mean_ns(group: &str, name: &str) -> Option<f64> {
     let path = root()
@@ -54,7 +58,12 @@ pub fn run() -> Result<(), String> {
         names.sort_by_key(|n| (n != "baseline", n.clone()));
         for name in names {
             if let Some(ns) = mean_ns(group, &name) {
-                println!("{group:<14} {name:<18} {:>12} {:>11.1}×", human(ns), ns / base);
+                let rate = OPS_PER_ITERATION
+                    .iter()
+                    .find(|(g, _)| g == group)
+                    .map(|(_, ops)| format!("  {:.0} ops/s", ops / (ns / 1e9)))
+                    .unwrap_or_default();
+                println!("{group:<14} {name:<18} {:>12} {:>11.1}×{rate}", human(ns), ns / base);
             }
         }
     }

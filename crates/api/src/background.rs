@@ -14,7 +14,9 @@ use gallerist_store::accounts;
 use std::future::Future;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// tokio's clock, so a test with paused time controls the watchdog too.
+use tokio::time::Instant;
 
 /// Milliseconds on a monotonic scale, for heartbeats.
 fn tick(origin: Instant) -> i64 {
@@ -79,7 +81,7 @@ pub async fn pass(core: &Core, beat: &(dyn Fn() + Send + Sync)) {
         beat();
         // Errors are recorded in the account's sync status by the engine.
         if let Ok(engine) = engine(core, id, None, Policy::default()) {
-            let _ = run(&engine, Some(Instant::now() + Duration::from_secs(60)), false).await;
+            let _ = run(&engine, Some(std::time::Instant::now() + Duration::from_secs(60)), false).await;
         }
         beat();
     }

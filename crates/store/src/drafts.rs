@@ -154,32 +154,43 @@ fn add_version(
 
 const COLUMNS: &str = "id, revision, status, created_at, updated_at, body, report";
 
-fn record(row: &Row<'_>) -> rusqlite::Result<(i64, i64, String, String, String, String, Option<String>)> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-    ))
+/// A row as stored, before its JSON columns are parsed.
+struct RawRecord {
+    id: i64,
+    revision: i64,
+    status: String,
+    created_at: String,
+    updated_at: String,
+    body: String,
+    report: Option<String>,
+}
+
+fn record(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+    Ok(RawRecord {
+        id: row.get(0)?,
+        revision: row.get(1)?,
+        status: row.get(2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+        body: row.get(5)?,
+        report: row.get(6)?,
+    })
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<DraftRecord, StoreError> {
-    let (id, revision, status, created_at, updated_at, body, report) = conn
+    let raw = conn
         .query_row(&format!("SELECT {COLUMNS} FROM drafts WHERE id = ?1"), [id], record)
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("draft {id}")))?;
     Ok(DraftRecord {
-        id,
-        revision,
-        status,
-        created_at,
-        updated_at,
-        draft: parse_body(id, &body)?,
+        id: raw.id,
+        revision: raw.revision,
+        status: raw.status,
+        created_at: raw.created_at,
+        updated_at: raw.updated_at,
+        draft: parse_body(raw.id, &raw.body)?,
         // A report that no longer parses (older shape) is simply re-computed by the caller.
-        report: report.and_then(|r| serde_json::from_str(&r).ok()),
+        report: raw.report.and_then(|r| serde_json::from_str(&r).ok()),
     })
 }
 

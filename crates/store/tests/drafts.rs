@@ -45,13 +45,13 @@ fn a_saved_draft_survives_reopening_the_database_with_its_counts() {
         id
     };
     let store = open(dir.path());
-    let record = drafts::get(&*store.conn().unwrap(), id).unwrap();
+    let record = drafts::get(&store.conn().unwrap(), id).unwrap();
     assert_eq!(
         record.draft.name, "Acme 备份",
         "the typed name is on disk after a restart"
     );
     assert_eq!(record.revision, 2);
-    let rows = drafts::list(&*store.conn().unwrap(), &DraftFilter::default()).unwrap();
+    let rows = drafts::list(&store.conn().unwrap(), &DraftFilter::default()).unwrap();
     assert_eq!(rows[0].product_type, "license");
     assert!(rows[0].errors > 0, "a blank license still has errors to fix: {rows:?}");
 }
@@ -67,7 +67,7 @@ fn a_stale_revision_is_refused_and_changes_nothing() {
         matches!(err, StoreError::Conflict(_)),
         "a second editor with revision 1 must get a conflict, got {err:?}"
     );
-    let record = drafts::get(&*store.conn().unwrap(), id).unwrap();
+    let record = drafts::get(&store.conn().unwrap(), id).unwrap();
     assert_eq!(record.draft.name, "B", "the first save stays");
 }
 
@@ -89,7 +89,7 @@ fn a_burst_of_autosaves_is_one_history_entry_and_a_pause_starts_another() {
     }
     let later = t0() + Duration::minutes(10);
     rev = save(&store, id, rev, &draft(ProductType::Api, "Acme API"), later).unwrap();
-    let history = drafts::history(&*store.conn().unwrap(), id).unwrap();
+    let history = drafts::history(&store.conn().unwrap(), id).unwrap();
     let names: Vec<&str> = history.iter().map(|v| v.name.as_str()).collect();
     assert_eq!(
         names,
@@ -97,7 +97,7 @@ fn a_burst_of_autosaves_is_one_history_entry_and_a_pause_starts_another() {
         "newest first: the second burst, the first burst, the blank"
     );
     assert_eq!(history[0].revision, rev, "the newest entry is the current revision");
-    let first_burst = drafts::version(&*store.conn().unwrap(), id, history[1].revision).unwrap();
+    let first_burst = drafts::version(&store.conn().unwrap(), id, history[1].revision).unwrap();
     assert_eq!(first_burst.name, "Acme", "each entry holds the end of its burst");
 }
 
@@ -162,7 +162,7 @@ fn deleting_removes_the_history_too() {
     let id = insert(&store, &draft(ProductType::Saas, "X"), t0());
     store.write(|tx| drafts::delete(tx, id)).unwrap();
     assert!(matches!(
-        drafts::get(&*store.conn().unwrap(), id),
+        drafts::get(&store.conn().unwrap(), id),
         Err(StoreError::NotFound(_))
     ));
     let left: i64 = store
@@ -185,7 +185,7 @@ fn a_damaged_body_is_named_not_a_crash() {
         .unwrap()
         .execute("UPDATE drafts SET body = '{\"name\": 5' WHERE id = ?1", [id])
         .unwrap();
-    let err = drafts::get(&*store.conn().unwrap(), id).unwrap_err().to_string();
+    let err = drafts::get(&store.conn().unwrap(), id).unwrap_err().to_string();
     assert!(
         err.contains(&format!("draft {id}")) && err.contains("history"),
         "the message names the draft and the way back: {err}"
