@@ -81,7 +81,12 @@ pub async fn pass(core: &Core, beat: &(dyn Fn() + Send + Sync)) {
         beat();
         // Errors are recorded in the account's sync status by the engine.
         if let Ok(engine) = engine(core, id, None, Policy::default()) {
-            let _ = run(&engine, Some(std::time::Instant::now() + Duration::from_secs(60)), false).await;
+            let _ = run(
+                &engine,
+                Some(std::time::Instant::now() + Duration::from_secs(60)),
+                false,
+            )
+            .await;
         }
         beat();
     }

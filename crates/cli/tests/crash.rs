@@ -16,7 +16,7 @@ use std::time::Duration;
 const BIN: &str = env!("CARGO_BIN_EXE_gallerist");
 const AK: &str = "CRASHAK";
 const SK: &str = "crash-test-secret";
-const OPS: usize = 400;
+const OPS: usize = 600;
 
 struct Running(Child);
 
@@ -74,10 +74,14 @@ fn sync(data: &std::path::Path) -> Command {
     c
 }
 
-/// The sandbox's effect counts, read with a signed request through `gallerist api`.
-fn effects(url: &str) -> Value {
+/// A signed call to the sandbox's control endpoints through `gallerist api`.
+fn control(url: &str, method: &str, path: &str, data: Option<&str>) -> Value {
+    let mut args = vec!["api", method, path, "--base-url", url];
+    if let Some(d) = data {
+        args.extend(["--data", d]);
+    }
     let out = Command::new(BIN)
-        .args(["api", "GET", "/_sandbox/v1/effects", "--base-url", url])
+        .args(&args)
         .env("GALLERIST_AK", AK)
         .env("GALLERIST_SK", SK)
         .output()
@@ -122,6 +126,14 @@ fn sync_killed_100_times_loses_nothing_and_applies_nothing_twice() {
         .unwrap();
     drop(store);
 
+    // Slow answers and lost answers (half after the write committed), so kills land
+    // mid-request and resends meet stored answers.
+    control(
+        &url,
+        "PUT",
+        "/_sandbox/v1/faults",
+        Some(r#"{"latency_ms": 20, "error_rate": 0.1, "seed": 5}"#),
+    );
     let mut rng = StdRng::seed_from_u64(2026);
     let mut killed_mid_run = 0;
     for _ in 0..100 {
@@ -139,7 +151,13 @@ fn sync_killed_100_times_loses_nothing_and_applies_nothing_twice() {
         "a last uninterrupted run finishes the queue (exit {finish:?})"
     );
 
-    let effects = effects(&url);
+    control(
+        &url,
+        "PUT",
+        "/_sandbox/v1/faults",
+        Some(r#"{"error_rate": 0, "latency_ms": 0}"#),
+    );
+    let effects = control(&url, "GET", "/_sandbox/v1/effects", None);
     let ours: Vec<u64> = effects["by_key"]
         .as_object()
         .unwrap()

@@ -1,4 +1,5 @@
-//! The sandbox's own SQLite state: the orders it serves, as wire JSON.
+//! The sandbox's own SQLite state: the orders it serves, as wire JSON, and the
+//! Seller Sync records (`sync::store`).
 //!
 //! Kept separate from the client's store on purpose: the sandbox is "the
 //! marketplace", and sharing tables with the client would let bugs cancel out.
@@ -14,6 +15,7 @@ pub struct SandboxDb {
 }
 
 const SCHEMA: &str = "PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS orders (order_id TEXT PRIMARY KEY, body TEXT NOT NULL);";
 
 impl SandboxDb {
@@ -30,6 +32,9 @@ impl SandboxDb {
         }
         .map_err(|e| data_err(e.to_string()))?;
         conn.execute_batch(SCHEMA).map_err(|e| data_err(e.to_string()))?;
+        conn.execute_batch(crate::sync::store::SCHEMA)
+            .map_err(|e| data_err(e.to_string()))?;
+        conn.set_prepared_statement_cache_capacity(64);
         let db = SandboxDb { conn, label };
         db.add_orders(&mock_orders(Currency::Cny))?;
         Ok(db)
@@ -50,6 +55,10 @@ impl SandboxDb {
             added += stmt.execute(params![o.order_id, body]).map_err(err)?;
         }
         Ok(added)
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn find_order(&self, order_id: &str) -> rusqlite::Result<Option<OrderInfo>> {

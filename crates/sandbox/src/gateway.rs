@@ -7,6 +7,7 @@
 //! canonical request the gateway computed echoed in `error_msg` (newlines as `|`),
 //! which is what lets a developer find a canonicalisation bug.
 
+use crate::request_id::RequestId;
 use crate::Shared;
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -16,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use gallerist_domain::apig;
 use serde_json::json;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// AK/SK-signed bodies above 12 MB are refused by the gateway (APIGW.0201, 413).
@@ -37,10 +37,8 @@ impl GatewayError {
         }
     }
 
-    fn respond(self, shared: &Shared) -> Response {
-        let n = shared.request_count.fetch_add(1, Ordering::Relaxed);
-        let request_id = format!("{:016x}{:016x}", shared.request_salt, n);
-        let body = json!({ "error_code": self.code, "error_msg": self.message, "request_id": request_id });
+    fn respond(self, request_id: &RequestId) -> Response {
+        let body = json!({ "error_code": self.code, "error_msg": self.message, "request_id": request_id.0 });
         (self.status, Json(body)).into_response()
     }
 }
@@ -48,23 +46,24 @@ impl GatewayError {
 /// The `Date` header comes from the sandbox's clock, not the machine's, so a
 /// simulated skew is visible to clients exactly as a real one would be.
 pub(crate) async fn stamp_date(State(shared): State<Arc<Shared>>, mut response: Response) -> Response {
-    let date = shared.clock.now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let date = shared.now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
     if let Ok(value) = axum::http::HeaderValue::from_str(&date) {
         response.headers_mut().insert(axum::http::header::DATE, value);
     }
     response
 }
 
-pub(crate) async fn api_not_found(State(shared): State<Arc<Shared>>) -> Response {
+pub(crate) async fn api_not_found(request: Request) -> Response {
     GatewayError {
         status: StatusCode::NOT_FOUND,
         code: "APIGW.0101",
         message: "The API does not exist or has not been published in the environment".into(),
     }
-    .respond(&shared)
+    .respond(&RequestId::of(&request))
 }
 
 pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let request_id = RequestId::of(&request);
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
         let too_large = GatewayError {
@@ -72,7 +71,7 @@ pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, 
             code: "APIGW.0201",
             message: "Request entity too large".into(),
         };
-        return too_large.respond(&shared);
+        return too_large.respond(&request_id);
     };
     let query = parts.uri.query();
     match check(
@@ -84,7 +83,7 @@ pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, 
         &bytes,
     ) {
         Ok(()) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
-        Err(e) => e.respond(&shared),
+        Err(e) => e.respond(&request_id),
     }
 }
 
@@ -113,7 +112,7 @@ fn check(
             "X-Sdk-Date '{date_text}' is not in the format YYYYMMDDTHHMMSSZ"
         ))
     })?;
-    let now = shared.clock.now();
+    let now = shared.now();
     let skew = (now - date).num_seconds();
     if skew.abs() > apig::CLOCK_WINDOW_MINUTES * 60 {
         return Err(GatewayError::auth(format!(

@@ -3,15 +3,19 @@
 //! New users see a working shop without credentials, and every test talks to a real
 //! HTTP server instead of a mock. The sandbox checks API Gateway signatures exactly
 //! as the gateway does (see `gateway`), serves the Open API order query with the
-//! documented mock orders, and keeps its state in SQLite (in memory unless a data
-//! file is given). It depends on `gallerist-domain` only, never on the client side,
+//! documented mock orders and the Seller Sync API with its simulated reviewer and
+//! switchable faults (see `sync`), and keeps its state in SQLite (in memory unless a
+//! data file is given). It depends on `gallerist-domain` only, never on the client side,
 //! so client bugs cannot be mirrored here.
 
 mod db;
 mod gateway;
 mod open_api;
+mod request_id;
+pub mod sync;
 
 use axum::{middleware, routing::get, Router};
+use chrono::{DateTime, Utc};
 use gallerist_domain::{wire::ORDER_QUERY_PATH, Clock, Order};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -20,6 +24,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use db::SandboxDb;
+pub use sync::{Effects, Faults, ProductEdit, SyncError};
 
 /// How to start a sandbox.
 pub struct SandboxConfig {
@@ -54,6 +59,15 @@ pub(crate) struct Shared {
     pub db: Mutex<SandboxDb>,
     pub request_salt: u64,
     pub request_count: std::sync::atomic::AtomicU64,
+    pub sync: sync::SyncState,
+}
+
+impl Shared {
+    /// The sandbox's time: its clock shifted by the simulated skew. The gateway, the
+    /// `Date` header and every handler read this, never the clock directly.
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.clock.now() + self.sync.faults.skew()
+    }
 }
 
 /// A running sandbox; dropping it without `stop` leaves the server running until
@@ -90,6 +104,7 @@ impl Sandbox {
             db: Mutex::new(db),
             request_salt: rand::random(),
             request_count: Default::default(),
+            sync: sync::SyncState::new(),
         });
         let app = router(shared.clone());
         let (tx, rx) = oneshot::channel::<()>();
@@ -134,9 +149,11 @@ impl Sandbox {
 fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(ORDER_QUERY_PATH, get(open_api::order_query))
+        .merge(sync::routes(shared.clone()))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gateway::verify))
         .fallback(gateway::api_not_found)
         .method_not_allowed_fallback(gateway::api_not_found)
         .layer(middleware::map_response_with_state(shared.clone(), gateway::stamp_date))
+        .layer(middleware::from_fn_with_state(shared.clone(), request_id::assign))
         .with_state(shared)
 }

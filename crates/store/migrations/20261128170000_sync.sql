@@ -25,6 +25,8 @@ CREATE TABLE outbox (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX outbox_pending ON outbox (account_id, state, lane, id);
+-- the drain walks queued rows in order and stops after a handful
+CREATE INDEX outbox_queue ON outbox (account_id, state, id);
 
 -- One status row per account, for the sync widget.
 CREATE TABLE sync_state (

@@ -1,0 +1,108 @@
+//! The Seller Sync API (`docs/seller-sync-api.md`) as the sandbox serves it, and the
+//! sandbox-only controls under `/_sandbox/v1`.
+//!
+//! WHY a server of our own for a contract KooGallery does not publish: the client's
+//! outbox, conflict handling and review pull must be tested against something that
+//! answers like a real marketplace — replays, stale revisions, reviews that take
+//! time, networks that lose answers — and new sellers need a shop that works
+//! offline. This module depends on the domain only (lifecycle, rule pack), never on
+//! the client crates, so a client bug cannot be mirrored here.
+//!
+//! Layout: `exchange` carries out a request (idempotency, If-Match, one transaction),
+//! `applications`/`products`/`lists` decide, `review` + `reviewer_rules` + `release`
+//! are the marketplace's reviewer, `store` is the SQLite, `faults` the unreliable
+//! network, `controls` the knobs.
+
+mod applications;
+mod controls;
+mod demo;
+mod errors;
+mod exchange;
+mod faults;
+mod lists;
+mod products;
+mod release;
+mod review;
+mod reviewer_rules;
+pub(crate) mod store;
+mod wire;
+
+pub use errors::SyncError;
+pub use faults::Faults;
+pub use products::ProductEdit;
+pub use store::Effects;
+
+use crate::Shared;
+use axum::middleware;
+use axum::routing::{get, patch, post};
+use axum::Router;
+use gallerist_domain::listing::Pack;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The contract's base path.
+pub const BASE_PATH: &str = "/api/seller-sync/v1";
+/// The sandbox-only controls' base path.
+pub const CONTROL_PATH: &str = "/_sandbox/v1";
+/// How long the simulated reviewer takes unless told otherwise.
+pub const DEFAULT_REVIEW_DELAY: Duration = Duration::from_secs(30);
+
+/// The Seller Sync side of the sandbox's shared state (the entities live in its SQLite).
+pub(crate) struct SyncState {
+    /// The embedded rule pack, loaded once; the reviewer's first opinion.
+    pub pack: Pack,
+    pub faults: faults::FaultSwitch,
+    review_delay_ms: AtomicU64,
+}
+
+impl SyncState {
+    pub fn new() -> Self {
+        SyncState {
+            pack: Pack::embedded(),
+            faults: faults::FaultSwitch::new(),
+            review_delay_ms: AtomicU64::new(DEFAULT_REVIEW_DELAY.as_millis() as u64),
+        }
+    }
+
+    pub fn review_delay(&self) -> Duration {
+        Duration::from_millis(self.review_delay_ms.load(Ordering::Relaxed))
+    }
+
+    pub fn review_delay_chrono(&self) -> chrono::Duration {
+        chrono::Duration::milliseconds(self.review_delay_ms.load(Ordering::Relaxed) as i64)
+    }
+
+    pub fn set_review_delay(&self, delay: Duration) {
+        let ms = u64::try_from(delay.as_millis())
+            .unwrap_or(u64::MAX / 2)
+            .min(i64::MAX as u64 / 2);
+        self.review_delay_ms.store(ms, Ordering::Relaxed);
+    }
+}
+
+/// The contract's routes (with faults) and the controls (without), to be put behind
+/// the gateway's signature check.
+pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
+    let p = |rest: &str| format!("{BASE_PATH}{rest}");
+    let c = |rest: &str| format!("{CONTROL_PATH}{rest}");
+    let api = Router::new()
+        .route(&p("/applications"), get(applications::list).post(applications::create))
+        .route(&p("/applications/{id}"), get(applications::one))
+        .route(&p("/applications/{id}/withdraw"), post(applications::withdraw))
+        .route(&p("/products"), get(products::list))
+        .route(&p("/products/{id}"), get(products::one).patch(products::edit))
+        .route(&p("/products/{id}/delisting"), post(products::delist))
+        .route(&p("/bills"), get(lists::empty))
+        .route(&p("/bills/{id}/lines"), get(lists::empty))
+        .route(&p("/invoice-requests"), get(lists::empty))
+        .route(&p("/cases"), get(lists::empty))
+        .route(&p("/contacts"), get(lists::empty))
+        .route_layer(middleware::from_fn_with_state(shared, faults::inject));
+    let controls = Router::new()
+        .route(&c("/faults"), get(controls::get_faults).put(controls::put_faults))
+        .route(&c("/review"), get(controls::get_review).put(controls::put_review))
+        .route(&c("/console/products/{id}"), patch(controls::edit_product))
+        .route(&c("/effects"), get(controls::get_effects));
+    api.merge(controls)
+}
