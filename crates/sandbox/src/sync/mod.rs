@@ -47,6 +47,8 @@ pub const BASE_PATH: &str = "/api/seller-sync/v1";
 pub const CONTROL_PATH: &str = "/_sandbox/v1";
 /// How long the simulated reviewer takes unless told otherwise.
 pub const DEFAULT_REVIEW_DELAY: Duration = Duration::from_secs(30);
+/// The longest review delay the sandbox keeps (ten years: "never, for this test").
+pub const MAX_REVIEW_DELAY: Duration = Duration::from_secs(10 * 366 * 24 * 3600);
 
 /// The Seller Sync side of the sandbox's shared state (the entities live in its SQLite).
 pub(crate) struct SyncState {
@@ -73,10 +75,9 @@ impl SyncState {
         chrono::Duration::milliseconds(self.review_delay_ms.load(Ordering::Relaxed) as i64)
     }
 
+    /// Sets the delay, capped at [`MAX_REVIEW_DELAY`] so date arithmetic cannot overflow.
     pub fn set_review_delay(&self, delay: Duration) {
-        let ms = u64::try_from(delay.as_millis())
-            .unwrap_or(u64::MAX / 2)
-            .min(i64::MAX as u64 / 2);
+        let ms = delay.min(MAX_REVIEW_DELAY).as_millis() as u64;
         self.review_delay_ms.store(ms, Ordering::Relaxed);
     }
 }

@@ -25,7 +25,10 @@ use rusqlite::Connection;
 /// Decides everything whose wait is over, oldest first.
 pub(crate) fn settle(conn: &Connection, sync: &SyncState, now: DateTime<Utc>) -> Result<(), SyncError> {
     let delay = sync.review_delay_chrono();
-    for (kind, id) in store::waiting_since(conn, now - delay)? {
+    let Some(cutoff) = now.checked_sub_signed(delay) else {
+        return Ok(());
+    };
+    for (kind, id) in store::waiting_since(conn, cutoff)? {
         match kind.as_str() {
             Application::KIND => decide_application(conn, &sync.pack, &id, delay)?,
             Product::KIND => decide_delisting(conn, &id, delay)?,
