@@ -124,6 +124,13 @@ async fn start_sandbox(
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Boot, format!("The built-in sandbox could not start: {e}")))?;
+    // A few listed products, so the Listings and sync screens have something to show.
+    server.seed_demo_products(3).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Boot,
+            format!("The built-in sandbox could not list its demo products: {e}"),
+        )
+    })?;
     let account = store.write(|tx| accounts::upsert_sandbox(tx, &server.url(), now))?;
     let demo = seed_demo(store, account.id, rng.gen(), now)?;
     if fresh_sandbox || demo.newly_written {

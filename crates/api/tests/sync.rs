@@ -177,7 +177,25 @@ async fn one_product(core: &Core) -> Value {
     sync(core).await;
     sync(core).await;
     let products = call(core, "list_products", json!({ "accountId": a })).await;
-    products[0].clone()
+    let name = saved["draft"]["name"].clone();
+    products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["synced"]["name"] == name && p["synced"]["product_type"] == "license")
+        .cloned()
+        .unwrap_or_else(|| panic!("the approved license is among the synced products: {products}"))
+}
+
+async fn shown_product(core: &Core, pid: &str) -> Value {
+    let products = call(core, "list_products", json!({ "accountId": account(core) })).await;
+    products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["synced"]["id"] == pid)
+        .cloned()
+        .unwrap()
 }
 
 #[tokio::test]
@@ -198,7 +216,7 @@ async fn a_console_edit_during_an_offline_edit_becomes_a_conflict_that_resolves_
         json!({ "accountId": a, "id": pid, "fields": { "name": "Mine 名称", "hotline": "400-111-1111" } }),
     )
     .await;
-    let shown = call(&core, "list_products", json!({ "accountId": a })).await;
+    let shown = vec![shown_product(&core, &pid).await];
     assert_eq!(
         shown[0]["shown"]["name"], "Mine 名称",
         "my edit shows at once, before any sync"
@@ -265,7 +283,7 @@ async fn a_console_edit_during_an_offline_edit_becomes_a_conflict_that_resolves_
     assert_eq!(resolved["resolution"], "theirs");
     let r = sync(&core).await;
     assert_eq!(r["drain"]["requests"], 0, "taking theirs sends nothing");
-    let shown = call(&core, "list_products", json!({ "accountId": a })).await;
+    let shown = vec![shown_product(&core, &pid).await];
     assert_eq!(
         (shown[0]["shown"]["overview"].as_str(), shown[0]["pending"].as_bool()),
         (Some("控制台概述"), Some(false))
