@@ -216,7 +216,7 @@ async fn a_console_edit_during_an_offline_edit_becomes_a_conflict_that_resolves_
         json!({ "accountId": a, "id": pid, "fields": { "name": "Mine 名称", "hotline": "400-111-1111" } }),
     )
     .await;
-    let shown = vec![shown_product(&core, &pid).await];
+    let shown = [shown_product(&core, &pid).await];
     assert_eq!(
         shown[0]["shown"]["name"], "Mine 名称",
         "my edit shows at once, before any sync"
@@ -283,7 +283,7 @@ async fn a_console_edit_during_an_offline_edit_becomes_a_conflict_that_resolves_
     assert_eq!(resolved["resolution"], "theirs");
     let r = sync(&core).await;
     assert_eq!(r["drain"]["requests"], 0, "taking theirs sends nothing");
-    let shown = vec![shown_product(&core, &pid).await];
+    let shown = [shown_product(&core, &pid).await];
     assert_eq!(
         (shown[0]["shown"]["overview"].as_str(), shown[0]["pending"].as_bool()),
         (Some("控制台概述"), Some(false))
