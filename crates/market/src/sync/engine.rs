@@ -155,77 +155,82 @@ impl Engine {
                 tokio::time::sleep(wait.clamp(Duration::from_millis(1), Duration::from_millis(250))).await;
                 continue;
             }
-            let Some(joined) = set.join_next().await else { continue };
-            let (op, outcome) = joined.map_err(|e| StoreError::Invalid(format!("a sync task failed: {e}")))?;
-            busy.retain(|l| *l != op.lane);
-            self.settle(&op, outcome, &mut report)?;
+            let Some(first) = set.join_next().await else { continue };
+            // Settle every answer that is already in, in one transaction.
+            let mut answers = vec![first];
+            while let Some(more) = set.try_join_next() {
+                answers.push(more);
+            }
+            let answers = answers
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| StoreError::Invalid(format!("a sync task failed: {e}")))?;
+            self.store.write(|tx| {
+                for (op, outcome) in answers {
+                    busy.retain(|l| *l != op.lane);
+                    self.settle(tx, &op, outcome, &mut report)?;
+                }
+                Ok(())
+            })?;
             self.beat();
         }
         report.queued = outbox::counts(&*self.store.conn()?, self.account_id)?.0;
         Ok(report)
     }
 
-    fn settle(&self, op: &Op, outcome: Outcome, report: &mut DrainReport) -> Result<(), StoreError> {
+    /// Settles one answer inside the caller's transaction.
+    fn settle(
+        &self,
+        tx: &rusqlite::Connection,
+        op: &Op,
+        outcome: Outcome,
+        report: &mut DrainReport,
+    ) -> Result<(), StoreError> {
         let now = self.clock.now();
         let account = self.account_id;
         match classify(&outcome) {
             Verdict::Done(answer) => {
-                self.store.write(|tx| {
-                    ops::apply_done(tx, op, &answer, now)?;
-                    outbox::finish(tx, op.id, &answer, now)?;
-                    if let (Some((kind, id)), Some(old), Some(new)) =
-                        (ops::target(op), op.base_revision, answer["revision"].as_i64())
-                    {
-                        // Later changes of this lane were made on top of this one.
-                        outbox::rebase_lane(tx, account, &op.lane, old, new)?;
-                        if !outbox::lane_pending(tx, account, &op.lane)? {
-                            remote::set_local(tx, account, kind, &id, None)?;
-                        }
+                ops::apply_done(tx, op, &answer, now)?;
+                outbox::finish(tx, op.id, &answer, now)?;
+                if let (Some((kind, id)), Some(old), Some(new)) =
+                    (ops::target(op), op.base_revision, answer["revision"].as_i64())
+                {
+                    // Later changes of this lane were made on top of this one.
+                    outbox::rebase_lane(tx, account, &op.lane, old, new)?;
+                    if !outbox::lane_pending(tx, account, &op.lane)? {
+                        remote::set_local(tx, account, kind, &id, None)?;
                     }
-                    sync_state::succeeded(tx, account, now)
-                })?;
+                }
+                sync_state::succeeded(tx, account, now)?;
                 report.done += 1;
             }
             Verdict::Retry { reason, at_least } => {
                 let unit: f64 = self.rng.lock().expect("rng lock").gen();
                 let delay = self.policy.backoff.delay(op.attempts as u32, at_least, unit);
                 let at = now + chrono::Duration::from_std(delay).unwrap_or_default();
-                self.store.write(|tx| {
-                    outbox::retry_later(tx, op.id, at, &reason, now)?;
-                    sync_state::failed(tx, account, &reason, false)
-                })?;
+                outbox::retry_later(tx, op.id, at, &reason, now)?;
+                sync_state::failed(tx, account, &reason, false)?;
                 report.retried += 1;
             }
             Verdict::Park { code, reason } => {
-                self.store.write(|tx| {
-                    outbox::park(tx, op.id, &code, &reason, now)?;
-                    sync_state::succeeded(tx, account, now)
-                })?;
+                outbox::park(tx, op.id, &code, &reason, now)?;
+                sync_state::succeeded(tx, account, now)?;
                 report.parked += 1;
             }
             Verdict::Reauthenticate { reason } => {
-                self.store.write(|tx| {
-                    outbox::retry_later(tx, op.id, now, &reason, now)?;
-                    sync_state::failed(tx, account, &reason, true)
-                })?;
+                outbox::retry_later(tx, op.id, now, &reason, now)?;
+                sync_state::failed(tx, account, &reason, true)?;
                 report.needs_auth = true;
             }
             Verdict::Conflict { current } => {
-                self.store.write(|tx| {
-                    let (kind, id) = ops::target(op).unwrap_or(("product", String::new()));
-                    remote::store_synced(tx, account, kind, &current, None, now)?;
-                    let mine = op.payload.get("fields").cloned().unwrap_or_else(|| op.payload.clone());
-                    let base = op.payload.get("base").cloned().unwrap_or_default();
-                    remote::add_conflict(tx, account, op.id, kind, &id, &mine, &base, &current, now)?;
-                    outbox::park(
-                        tx,
-                        op.id,
-                        "SYNC.CONFLICT",
-                        "changed at the marketplace since your edit; choose what to keep",
-                        now,
-                    )?;
-                    sync_state::succeeded(tx, account, now)
-                })?;
+                let (kind, id) = ops::target(op).unwrap_or(("product", String::new()));
+                remote::store_synced(tx, account, kind, &current, None, now)?;
+                let mine = op.payload.get("fields").cloned().unwrap_or_else(|| op.payload.clone());
+                let base = op.payload.get("base").cloned().unwrap_or_default();
+                remote::add_conflict(tx, account, op.id, kind, &id, &mine, &base, &current, now)?;
+                let why = "changed at the marketplace since your edit; choose what to keep";
+                outbox::park(tx, op.id, "SYNC.CONFLICT", why, now)?;
+                sync_state::succeeded(tx, account, now)?;
                 report.conflicts += 1;
             }
         }
