@@ -4,7 +4,7 @@ import { AppError, ERROR_CODES, isErrorCode, toAppError } from './errors';
 describe('error codes', () => {
   it('mirror the stable list of docs/ipc.md', () => {
     expect([...ERROR_CODES].sort()).toEqual(
-      ['auth', 'boot', 'internal', 'invalid_input', 'keychain', 'network', 'not_found', 'store'].sort(),
+      ['auth', 'boot', 'conflict', 'internal', 'invalid_input', 'keychain', 'network', 'not_found', 'store'].sort(),
     );
     expect(isErrorCode('boot')).toBe(true);
     expect(isErrorCode('APIGW.0301'), 'marketplace codes are not app error codes').toBe(false);

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'network',
   'auth',
   'keychain',
+  'conflict',
   'internal',
 ] as const;
 

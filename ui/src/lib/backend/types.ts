@@ -126,6 +126,213 @@ export interface ConnectionResult {
   clockOffsetSeconds: number | null;
 }
 
+// ---- listing drafts (docs/ipc.md "Listing drafts"): bodies keep the domain's snake_case.
+
+export type ProductType =
+  | 'saas'
+  | 'saas_joint'
+  | 'license'
+  | 'image'
+  | 'manual_service'
+  | 'consulting'
+  | 'hardware'
+  | 'api';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ImageFacts {
+  format: 'png' | 'jpeg' | 'gif';
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface Asset {
+  hash: string;
+  file_name: string;
+  bytes: number;
+  image: ImageFacts | null;
+}
+
+export type RuleOverride = 'off' | { severity: Severity };
+
+export interface Overrides {
+  rules: Record<string, RuleOverride>;
+}
+
+export interface SkuBody {
+  code: string;
+  price: { minor: number; currency: 'CNY' | 'USD' };
+  values: Record<string, string>;
+}
+
+export interface SpecBody {
+  name: string;
+  billing: string;
+  attributes: unknown[];
+  skus: SkuBody[];
+  trial_days: number | null;
+  purchase_limit: { max_count: number; until_resource_expiry: boolean } | null;
+}
+
+/** The draft as the core stores it; fields the editor does not touch pass through untouched. */
+export interface DraftBody {
+  name: string;
+  version: string;
+  delivery: string | Record<string, Record<string, unknown>>;
+  labels: string[];
+  sites: string[];
+  relation: { kind: string; related_product: string } | null;
+  sales_regions: string[];
+  locales: string[];
+  logo: Asset | null;
+  main_images: Asset[];
+  video: Asset | null;
+  overview: string;
+  highlights: string[];
+  description: string;
+  description_images: Asset[];
+  customer_cases: string[];
+  after_sales: {
+    service_time: { days_per_week: number; hours_per_day: number; time_zone: string };
+    content: string;
+    hotline: string;
+    email: string;
+  };
+  user_guide: string;
+  agreement: string;
+  copyright: unknown;
+  prerequisites: { kunpeng_certificate: string | null; hcs_certificate: Asset | null };
+  delivery_template: Asset | null;
+  specs: SpecBody[];
+  overrides: Overrides;
+  checked_with_pack: string | null;
+  [other: string]: unknown;
+}
+
+export interface Issue {
+  rule_id: string;
+  severity: Severity;
+  pack_severity: Severity;
+  overridden: 'global' | 'draft' | null;
+  field: string;
+  message: { zh_cn: string; en: string };
+  hint: { zh_cn: string; en: string };
+  source: string;
+  heuristic: boolean;
+}
+
+export interface Report {
+  pack_version: string;
+  issues: Issue[];
+  suppressed: { rule_id: string; scope: 'global' | 'draft'; would_report: number }[];
+}
+
+export type DraftStatus = 'draft' | 'pending' | 'approved' | 'rejected';
+
+export interface DraftView {
+  id: number;
+  revision: number;
+  status: DraftStatus;
+  productType: ProductType;
+  createdAt: string;
+  updatedAt: string;
+  draft: DraftBody;
+  report: Report;
+  packVersion: string;
+  globalOverrides: Overrides;
+}
+
+export interface DraftRow {
+  id: number;
+  name: string;
+  productType: ProductType;
+  status: DraftStatus;
+  errors: number;
+  warnings: number;
+  infos: number;
+  revision: number;
+  updatedAt: string;
+  checkedWithPack: string | null;
+}
+
+export interface HistoryEntry {
+  revision: number;
+  reason: 'create' | 'edit' | 'restore' | 'duplicate' | 'import';
+  name: string;
+  errors: number;
+  savedAt: string;
+}
+
+// ---- sync (docs/seller-sync-api.md; docs/ipc.md)
+
+export interface QueuedChange {
+  id: number;
+  accountId: number;
+  opKey: string;
+  kind: string;
+  lane: string;
+  payload: Record<string, unknown>;
+  baseRevision: number | null;
+  state: 'queued' | 'parked' | 'done' | 'dropped';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  parkCode: string | null;
+  parkReason: string | null;
+  createdAt: string;
+}
+
+export interface SyncStatus {
+  accountId: number;
+  channel: 'seller_sync' | 'console_bridge';
+  queued: number;
+  parked: number;
+  conflicts: number;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  needsAuth: boolean;
+}
+
+export interface Synced {
+  shown: Record<string, any>;
+  synced: Record<string, any>;
+  revision: number;
+  pending: boolean;
+  draftId: number | null;
+  syncedAt: string;
+}
+
+export interface Conflict {
+  id: number;
+  outboxId: number;
+  kind: string;
+  remoteId: string;
+  mine: Record<string, unknown>;
+  base: Record<string, unknown>;
+  theirs: Record<string, unknown>;
+  theirsRevision: number;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+export interface ParityEntry {
+  applicationId: string;
+  ruleId: string | null;
+  field: string | null;
+  message: string;
+  packVersion: string | null;
+  loggedAt: string;
+}
+
+export interface SyncRun {
+  drain: { requests: number; done: number; retried: number; parked: number; conflicts: number; needsAuth: boolean; queued: number };
+  pull: { pages: number; seen: number; changed: number; decided: number; parity: number } | null;
+  pullError: string | null;
+}
+
 /** Every command: its argument object and its result. */
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
@@ -137,6 +344,44 @@ export interface Commands {
   add_account: { args: AddAccountArgs; result: Account };
   update_account: { args: UpdateAccountArgs; result: Account };
   remove_account: { args: AccountArgs; result: null };
+  list_drafts: {
+    args: { productType?: string; status?: string; search?: string };
+    result: { packVersion: string; rows: DraftRow[] };
+  };
+  create_draft: { args: { productType: ProductType; flow?: 'standard' | 'website_building' }; result: DraftView };
+  get_draft: { args: { id: number }; result: DraftView };
+  save_draft: { args: { id: number; revision: number; draft: DraftBody }; result: DraftView };
+  duplicate_draft: { args: { id: number }; result: DraftView };
+  delete_draft: { args: { id: number }; result: null };
+  draft_history: { args: { id: number }; result: HistoryEntry[] };
+  restore_draft: { args: { id: number; revision: number; fromRevision: number }; result: DraftView };
+  add_asset: { args: { fileName: string; base64: string; kind: 'image' | 'file' }; result: Asset };
+  asset_data_url: { args: { hash: string }; result: { dataUrl: string } };
+  preview_draft: { args: { draft: DraftBody }; result: { html: string } };
+  rule_pack: { args: Record<string, never>; result: { version: string; globalOverrides: Overrides; rules: unknown[] } };
+  set_global_override: { args: { ruleId: string; override: RuleOverride | null }; result: Overrides };
+  export_draft_pack: { args: { id: number; folder: string }; result: { folder: string; files: number } };
+  import_draft_pack: { args: { folder: string }; result: { view: DraftView; assetProblems: [string, string][] } };
+  sync_status: { args: AccountArgs; result: SyncStatus };
+  sync_now: { args: AccountArgs; result: SyncRun };
+  list_parked: { args: AccountArgs; result: QueuedChange[] };
+  retry_parked: { args: { id: number }; result: QueuedChange };
+  drop_parked: { args: { id: number }; result: null };
+  list_conflicts: { args: AccountArgs; result: Conflict[] };
+  resolve_conflict: {
+    args: { accountId: number; id: number; choices: Record<string, 'mine' | 'theirs'> };
+    result: Conflict;
+  };
+  parity_log: { args: AccountArgs; result: ParityEntry[] };
+  submit_draft: { args: { accountId: number; draftId: number; acknowledgeErrors?: boolean }; result: QueuedChange };
+  withdraw_application: { args: { accountId: number; id: string }; result: QueuedChange };
+  list_applications: { args: AccountArgs; result: { synced: Synced[]; waiting: QueuedChange[] } };
+  list_products: { args: AccountArgs; result: Synced[] };
+  edit_product: { args: { accountId: number; id: string; fields: Record<string, string> }; result: QueuedChange };
+  request_delisting: {
+    args: { accountId: number; id: string; target: { kind: string; spec_id?: string; sku_id?: string }; reason: string };
+    result: QueuedChange;
+  };
 }
 
 export type CommandName = keyof Commands;
