@@ -92,6 +92,7 @@ describe('message catalogs', () => {
       'op.',
       'productField.',
       'productType.',
+      'relation.',
       'sale.',
     ];
     const unused = Object.keys(en).filter((k) => !dynamic.some((p) => k.startsWith(p)) && !source.includes(`'${k}'`));
