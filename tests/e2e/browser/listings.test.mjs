@@ -48,24 +48,47 @@ async function newSaasDraft(page) {
   await page.getByTestId('draft-name').waitFor();
 }
 
+/** Waits until autosave says the draft is on disk. */
+async function saved(page) {
+  await page.waitForFunction(
+    () => /^\s*(Saved|已保存)/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''),
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+// The forbidden-words rule of rules/listing-standards.toml (最佳 is one of its terms).
+const ABSOLUTE_WORDS = 'content.absolute-words';
+
 test('a forbidden word in the name shows an issue on the field, goes when fixed, and the fix survives a reload', async () => {
   const { page, context, problems } = await openPage(web.browser);
   try {
     await newSaasDraft(page);
     const name = page.getByTestId('draft-name');
     await name.fill('最佳数据库备份');
-    const issue = page.locator('[data-testid="issue"][data-rule="content.absolute-words"][data-field="name"]');
+    const issue = page.locator(`[data-testid="issue"][data-field="name"][data-rule^="${ABSOLUTE_WORDS}"]`);
     await issue.waitFor({ timeout: 10_000 });
-    assert.match(await issue.textContent(), /absolute|绝对/, 'the issue explains the absolute-word rule');
+    assert.match(await issue.textContent(), /最佳/, 'the issue names the forbidden word');
     assert.equal(await name.getAttribute('aria-invalid'), 'true', 'the name field is marked');
+    const inline = page.locator('[data-testid="field-issues"][data-for="name"]');
+    assert.match(await inline.textContent(), /最佳/, 'the message also sits under the field');
     await screenshot(page, 'listing-forbidden-word');
+
+    await page.getByTestId('draft-description').focus(); // somewhere else first
+    await issue.locator('button').first().click();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-field')),
+      'name',
+      'clicking the issue focuses the name field',
+    );
 
     await name.fill('Acme 数据库备份');
     await issue.waitFor({ state: 'detached', timeout: 10_000 });
-    await page.waitForFunction(() => /Saved|已保存/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    await saved(page);
     await page.reload();
     await page.getByTestId('draft-name').waitFor();
     assert.equal(await page.getByTestId('draft-name').inputValue(), 'Acme 数据库备份', 'autosave kept the fixed name');
+    assert.equal(await page.locator(`[data-testid="issue"][data-rule^="${ABSOLUTE_WORDS}"]`).count(), 0, 'the issue stays gone');
     assert.deepEqual(problems, [], 'the editor works without console errors or failed requests');
   } finally {
     await context.close();
@@ -78,6 +101,7 @@ test('a 100×100 logo is measured and flagged, and a JPEG named .png is refused 
   const small = join(dir, 'small.png');
   writeFileSync(small, png(100, 100));
   const fake = join(dir, 'fake.png');
+  // JPEG magic (FF D8 FF), a JFIF APP0 segment and a 120×120 baseline frame header.
   writeFileSync(fake, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 17, 8, 0, 120, 0, 120, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]));
   try {
     await newSaasDraft(page);
@@ -85,9 +109,9 @@ test('a 100×100 logo is measured and flagged, and a JPEG named .png is refused 
     const facts = page.getByTestId('logo-input-facts');
     await facts.waitFor();
     assert.match(await facts.textContent(), /PNG · 100 × 100 px/, 'the slot shows what was measured');
-    const dims = page.locator('[data-testid="issue"][data-rule="logo.dimensions"]');
-    await dims.waitFor({ timeout: 10_000 });
-    assert.match(await dims.textContent(), /120/, 'the dimension issue names the required size');
+    const dims = page.locator('[data-testid="issue"][data-field="logo"]').filter({ hasText: '120' });
+    await dims.first().waitFor({ timeout: 10_000 });
+    assert.match(await dims.first().textContent(), /120/, 'the dimension issue names the required size');
     await screenshot(page, 'listing-logo-dimensions');
 
     await page.getByTestId('logo-input').setInputFiles(fake);
@@ -95,9 +119,39 @@ test('a 100×100 logo is measured and flagged, and a JPEG named .png is refused 
     await refusal.waitFor();
     assert.match(await refusal.textContent(), /fake\.png/, 'the refusal names the file');
     assert.match(await refusal.textContent(), /JPEG/, 'and says what it really is');
-    assert.match(await facts.textContent(), /100 × 100/, 'the previous logo stays');
-    const unexpected = problems.filter((p) => !/add_asset|400/.test(p));
-    assert.deepEqual(unexpected, [], 'only the refused upload failed');
+    assert.match(await facts.textContent(), /small\.png.*100 × 100/s, 'the previous logo stays');
+    await saved(page);
+    await page.reload();
+    await page.getByTestId('logo-input-facts').waitFor();
+    assert.match(await page.getByTestId('logo-input-facts').textContent(), /small\.png/, 'the kept logo is the saved one');
+
+    const refused = problems.filter((p) => /^HTTP 4\d\d: POST \S+\/api\/add_asset$/.test(p));
+    assert.equal(refused.length, 1, `exactly the refused upload answered 4xx: ${JSON.stringify(problems)}`);
+    const unexpected = problems.filter(
+      (p) => !refused.includes(p) && !/^console error: Failed to load resource: the server responded with a status of 4\d\d/.test(p),
+    );
+    assert.deepEqual(unexpected, [], 'nothing else failed');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a SKU price typed as decimal text is kept as typed and stored exactly', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await newSaasDraft(page);
+    const price = page.getByTestId('sku-price').first();
+    const saving = page.waitForResponse((r) => r.url().endsWith('/api/save_draft') && r.ok(), { timeout: 10_000 });
+    await price.fill('99.9');
+    assert.equal(await price.inputValue(), '99.9', 'the field keeps what was typed');
+    await saving;
+    await saved(page);
+    await price.fill('1,000');
+    assert.equal(await price.getAttribute('aria-invalid'), 'true', 'a grouped amount is refused in words');
+    await page.reload();
+    await page.getByTestId('sku-price').first().waitFor();
+    assert.equal(await page.getByTestId('sku-price').first().inputValue(), '99.90', 'the stored amount is exactly 9990 minor units');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
   } finally {
     await context.close();
   }

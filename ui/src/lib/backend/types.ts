@@ -160,31 +160,62 @@ export interface Overrides {
   rules: Record<string, RuleOverride>;
 }
 
+export type Currency = 'CNY' | 'USD';
+
+export type BillingMode = 'yearly_monthly' | 'one_time' | 'per_use' | 'pay_per_use' | 'on_demand_package' | 'free';
+
+export type ServiceFlow = 'standard' | 'website_building';
+
+/** How the product reaches the buyer; the product type follows from it. */
+export type Delivery =
+  | { saas: { joint_operation: boolean; offline_delivery: boolean } }
+  | { license: { asset_package_ref: string | null } }
+  | 'image'
+  | { manual_service: { flow: ServiceFlow } }
+  | { consulting: { seller_url: string } }
+  | 'hardware'
+  | { api: { api_group: string | null } };
+
+export type Attribute =
+  | { quantity: { name: string; unit: string; min: number; max: number } }
+  | { enumeration: { name: string; values: string[] } };
+
 export interface SkuBody {
   code: string;
-  price: { minor: number; currency: 'CNY' | 'USD' };
+  /** Exact minor units (fen / cents); never a float amount. */
+  price: { minor: number; currency: Currency };
   values: Record<string, string>;
 }
 
 export interface SpecBody {
   name: string;
-  billing: string;
-  attributes: unknown[];
+  billing: BillingMode;
+  attributes: Attribute[];
   skus: SkuBody[];
   trial_days: number | null;
   purchase_limit: { max_count: number; until_resource_expiry: boolean } | null;
 }
 
-/** The draft as the core stores it; fields the editor does not touch pass through untouched. */
+export type Copyright =
+  | { certificate: { software_name: string; owner: string; file: Asset | null } }
+  | { declaration_letter: { file: Asset | null } }
+  | null;
+
+export type ListingLabel = 'kunpeng' | 'hybrid_cloud' | 'iot';
+export type ListingSite = 'cn' | 'intl' | 'eu';
+export type KunpengGrade = 'huawei_compatible' | 'huawei_enabled';
+export type RelationKind = 'service_for_software' | 'saas_edition' | 'license_edition';
+
+/** The draft as the core stores it (docs/ipc.md "Listing drafts"), in the domain's snake_case. */
 export interface DraftBody {
   name: string;
   version: string;
-  delivery: string | Record<string, Record<string, unknown>>;
-  labels: string[];
-  sites: string[];
-  relation: { kind: string; related_product: string } | null;
+  delivery: Delivery;
+  labels: ListingLabel[];
+  sites: ListingSite[];
+  relation: { kind: RelationKind; related_product: string } | null;
   sales_regions: string[];
-  locales: string[];
+  locales: Locale[];
   logo: Asset | null;
   main_images: Asset[];
   video: Asset | null;
@@ -201,13 +232,18 @@ export interface DraftBody {
   };
   user_guide: string;
   agreement: string;
-  copyright: unknown;
-  prerequisites: { kunpeng_certificate: string | null; hcs_certificate: Asset | null };
+  copyright: Copyright;
+  prerequisites: { kunpeng_certificate: KunpengGrade | null; hcs_certificate: Asset | null };
   delivery_template: Asset | null;
   specs: SpecBody[];
   overrides: Overrides;
   checked_with_pack: string | null;
-  [other: string]: unknown;
+}
+
+/** Text the rule pack carries in both languages. */
+export interface Bilingual {
+  zh_cn: string;
+  en: string;
 }
 
 export interface Issue {
@@ -216,8 +252,8 @@ export interface Issue {
   pack_severity: Severity;
   overridden: 'global' | 'draft' | null;
   field: string;
-  message: { zh_cn: string; en: string };
-  hint: { zh_cn: string; en: string };
+  message: Bilingual;
+  hint: Bilingual;
   source: string;
   heuristic: boolean;
 }
@@ -254,6 +290,24 @@ export interface DraftRow {
   revision: number;
   updatedAt: string;
   checkedWithPack: string | null;
+}
+
+export interface PackRule {
+  id: string;
+  severity: Severity;
+  field: string;
+  types: ProductType[] | null;
+  sites: string[] | null;
+  source: string;
+  official: boolean;
+  message: Bilingual;
+  hint: Bilingual;
+}
+
+export interface RulePack {
+  version: string;
+  rules: PackRule[];
+  globalOverrides: Overrides;
 }
 
 export interface HistoryEntry {
@@ -345,10 +399,10 @@ export interface Commands {
   update_account: { args: UpdateAccountArgs; result: Account };
   remove_account: { args: AccountArgs; result: null };
   list_drafts: {
-    args: { productType?: string; status?: string; search?: string };
+    args: { productType?: ProductType; status?: DraftStatus; search?: string };
     result: { packVersion: string; rows: DraftRow[] };
   };
-  create_draft: { args: { productType: ProductType; flow?: 'standard' | 'website_building' }; result: DraftView };
+  create_draft: { args: { productType: ProductType; flow?: ServiceFlow }; result: DraftView };
   get_draft: { args: { id: number }; result: DraftView };
   save_draft: { args: { id: number; revision: number; draft: DraftBody }; result: DraftView };
   duplicate_draft: { args: { id: number }; result: DraftView };
@@ -358,7 +412,7 @@ export interface Commands {
   add_asset: { args: { fileName: string; base64: string; kind: 'image' | 'file' }; result: Asset };
   asset_data_url: { args: { hash: string }; result: { dataUrl: string } };
   preview_draft: { args: { draft: DraftBody }; result: { html: string } };
-  rule_pack: { args: Record<string, never>; result: { version: string; globalOverrides: Overrides; rules: unknown[] } };
+  rule_pack: { args: Record<string, never>; result: RulePack };
   set_global_override: { args: { ruleId: string; override: RuleOverride | null }; result: Overrides };
   export_draft_pack: { args: { id: number; folder: string }; result: { folder: string; files: number } };
   import_draft_pack: { args: { folder: string }; result: { view: DraftView; assetProblems: [string, string][] } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountParts, formatAmount, formatCount, formatDateTime, formatMonth } from './format';
+import { amountParts, formatAmount, formatCount, formatDateTime, formatMonth, formatSavedTime } from './format';
 
 describe('formatAmount', () => {
   it('groups the integer part, keeps every decimal and shows the currency code', () => {
@@ -61,5 +61,14 @@ describe('counts and dates', () => {
     expect(formatDateTime(iso, 'en', 'Asia/Shanghai')).toBe('11/21/2024, 17:08');
     expect(formatDateTime(iso, 'zh-CN', 'Asia/Shanghai')).toBe('2024/11/21 17:08');
     expect(formatDateTime('not a date', 'en'), 'a bad timestamp is shown as sent').toBe('not a date');
+  });
+});
+
+describe('formatSavedTime', () => {
+  it('gives the time alone on the same day, date and time otherwise', () => {
+    const now = new Date('2024-11-21T10:00:00Z');
+    expect(formatSavedTime('2024-11-21T04:03:00Z', 'en', now, 'Asia/Shanghai')).toBe('12:03');
+    expect(formatSavedTime('2024-11-20T04:03:00Z', 'zh-CN', now, 'Asia/Shanghai')).toBe('2024/11/20 12:03');
+    expect(formatSavedTime('nope', 'en', now)).toBe('nope');
   });
 });

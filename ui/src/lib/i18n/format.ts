@@ -96,6 +96,15 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
   }).format(d);
 }
 
+/** RFC 3339 → "12:03" on today's date, else date and time (for "Saved 12:03"). */
+export function formatSavedTime(iso: string, locale: string, now: Date = new Date(), timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = (x: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(x);
+  if (day(d) !== day(now)) return formatDateTime(iso, locale, timeZone);
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+}
+
 export function formatDate(iso: string, locale: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;

@@ -56,4 +56,24 @@ describe('Autosave', () => {
     expect(saved).toEqual(['keep me']);
     expect(a.state).toBe('saved');
   });
+
+  it('forgets a waiting value when the seller takes the saved version', async () => {
+    const saved: string[] = [];
+    const a = new Autosave<string>(async (v) => void saved.push(v));
+    a.schedule('mine');
+    a.discard();
+    await vi.advanceTimersByTimeAsync(1000);
+    await a.flush();
+    expect(saved).toEqual([]);
+    expect(a.state).toBe('saved');
+    expect(a.dirty).toBe(false);
+  });
+
+  it('reports every state change in order', async () => {
+    const states: string[] = [];
+    const a = new Autosave<string>(async () => {}, (s) => states.push(s));
+    a.schedule('x');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(states).toEqual(['pending', 'saving', 'saved']);
+  });
 });

@@ -60,6 +60,14 @@ export class Autosave<T> {
     return this.next !== null || this.state === 'saving';
   }
 
+  /** Forgets what waits (the seller chose the saved version over it). */
+  discard(): void {
+    clearTimeout(this.timer);
+    this.next = null;
+    this.error = null;
+    if (!this.running) this.set('saved');
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
   }

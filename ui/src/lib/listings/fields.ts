@@ -1,49 +1,33 @@
-// Pure helpers of the draft editor: where an issue points, prices as exact minor
-// units, and the product types a new draft can start from.
-import type { DraftStatus, ProductType } from '../backend/types';
+// Pure helpers of the Listings screens: status colours, the product types a draft
+// can start from, the delivery facts of a draft, and numbers as the seller types them.
+import type { Delivery, DraftStatus, ProductType, ServiceFlow } from '../backend/types';
+
+export const PRODUCT_TYPES: readonly ProductType[] = [
+  'saas',
+  'saas_joint',
+  'license',
+  'image',
+  'manual_service',
+  'consulting',
+  'hardware',
+  'api',
+];
+
+export const DRAFT_STATUSES: readonly DraftStatus[] = ['draft', 'pending', 'approved', 'rejected'];
 
 /** Application status on the shared colour scale. */
 export function statusTone(s: DraftStatus | string): 'ok' | 'pending' | 'failed' | 'draft' {
   return s === 'approved' ? 'ok' : s === 'pending' ? 'pending' : s === 'rejected' ? 'failed' : 'draft';
 }
 
-/**
- * The input an issue belongs to: the longest of `available` that is a prefix of the
- * issue's field path, trying `specs[0].skus[2]` → `specs[0].skus` → `specs[0]` → `specs`.
- */
-export function nearestField(issueField: string, available: readonly string[]): string | null {
-  let path = issueField;
-  while (path) {
-    if (available.includes(path)) return path;
-    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-    if (cut <= 0) break;
-    path = path.slice(0, cut);
-  }
-  return null;
-}
-
-/** "99.9" → 9990 minor units; null for anything that is not a plain amount with ≤ 2 decimals. */
-export function parsePrice(text: string): number | null {
-  const t = text.trim();
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(t)) return null;
-  const [whole, frac = ''] = t.split('.');
-  return Number(whole) * 100 + Number((frac + '00').slice(0, 2));
-}
-
-/** 9990 → "99.90". */
-export function formatPrice(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 export interface NewDraftChoice {
+  /** Catalog key suffix (`newDraft.<key>`) and the menu value. */
   key: string;
   productType: ProductType;
-  flow?: 'standard' | 'website_building';
+  flow?: ServiceFlow;
 }
 
-/** Every delivery type a seller can start a draft from. */
+/** Every delivery type a seller can start a draft from, manual service in both flows. */
 export const NEW_DRAFT_CHOICES: readonly NewDraftChoice[] = [
   { key: 'saas', productType: 'saas' },
   { key: 'saas_joint', productType: 'saas_joint' },
@@ -56,9 +40,36 @@ export const NEW_DRAFT_CHOICES: readonly NewDraftChoice[] = [
   { key: 'api', productType: 'api' },
 ];
 
+export type DeliveryKind = 'saas' | 'license' | 'image' | 'manual_service' | 'consulting' | 'hardware' | 'api';
+
+/** The variant of a draft's delivery (`{ saas: {...} }` → `saas`, `"image"` → `image`). */
+export function deliveryKind(delivery: Delivery): DeliveryKind {
+  return (typeof delivery === 'string' ? delivery : Object.keys(delivery)[0]) as DeliveryKind;
+}
+
 /** Bytes as the seller reads them: "812 B", "196 KB", "4.8 MB". */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A whole number typed into a small field: the number when it is digits within
+ * [min, max], null for an empty field when `nullable`, undefined when it is not valid.
+ */
+export function parseWhole(text: string, min: number, max: number, nullable = false): number | null | undefined {
+  const t = text.trim();
+  if (t === '') return nullable ? null : undefined;
+  if (!/^\d{1,9}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** Splits "a, b，c、d" into trimmed non-empty values (ASCII and CJK commas). */
+export function splitValues(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
