@@ -9,12 +9,15 @@ pub mod apig;
 pub mod clock;
 pub mod codes;
 mod codes_table;
+pub mod contacts;
 pub mod demo;
+pub mod invoice;
 pub mod listing;
 pub mod mock_orders;
 pub mod money;
 pub mod order;
 pub mod site;
+pub mod supervision;
 pub mod wire;
 
 pub use clock::{china_month, month_start, Clock, FixedClock, SystemClock};
