@@ -64,19 +64,10 @@ where
 
 /// One pass over every account whose server speaks the Seller Sync API.
 pub async fn pass(core: &Core, beat: &(dyn Fn() + Send + Sync)) {
-    let ids: Vec<i64> = match core
-        .store
-        .conn()
-        .map_err(crate::ApiError::from)
-        .and_then(|c| Ok(accounts::list(&c)?))
-    {
-        Ok(list) => list
-            .into_iter()
-            .filter(|a| speaks_seller_sync(a.site))
-            .map(|a| a.id)
-            .collect(),
-        Err(_) => return,
-    };
+    let listed = core.store.conn().and_then(|c| accounts::list(&c));
+    // An unreadable account list is retried on the next pass.
+    let Ok(listed) = listed else { return };
+    let ids = listed.into_iter().filter(|a| speaks_seller_sync(a.site)).map(|a| a.id);
     for id in ids {
         beat();
         // Errors are recorded in the account's sync status by the engine.

@@ -115,8 +115,10 @@ pub fn list_drafts(core: &Core, args: ListDrafts) -> Result<DraftList, ApiError>
 }
 
 pub fn get_draft(core: &Core, args: DraftId) -> Result<DraftView, ApiError> {
-    let record = drafts::get(&*core.store.conn()?, args.id)?;
-    let global = global_overrides(&*core.store.conn()?)?;
+    let conn = core.store.conn()?;
+    let record = drafts::get(&conn, args.id)?;
+    let global = global_overrides(&conn)?;
+    drop(conn);
     // Always re-checked (about 40 µs): the stored report is what the last save saw, but
     // the seller may have changed a global override or the pack since.
     let report = core.pack.check(&record.draft, &global);

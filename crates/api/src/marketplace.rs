@@ -11,7 +11,7 @@ use gallerist_domain::listing::lifecycle::{
 use gallerist_domain::listing::Severity;
 use gallerist_market::sync::ops;
 use gallerist_store::outbox::{self, NewOp};
-use gallerist_store::{accounts, drafts, remote};
+use gallerist_store::{accounts, drafts, remote, Connection, StoreError};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
@@ -70,7 +70,6 @@ pub fn submit_draft(core: &Core, args: SubmitDraft) -> Result<outbox::Op, ApiErr
             format!("草稿还有 {errors} 个错误，审核会被驳回；请先修改，或确认后仍然提交。"),
         ));
     }
-    let now = core.clock.now();
     let op = NewOp {
         account_id: args.account_id,
         op_key: new_key(core),
@@ -84,8 +83,20 @@ pub fn submit_draft(core: &Core, args: SubmitDraft) -> Result<outbox::Op, ApiErr
         }),
         base_revision: None,
     };
+    queue(core, op, |tx| {
+        drafts::set_application(tx, args.draft_id, "pending", Some(args.account_id), None)
+    })
+}
+
+/// Writes the local change and its outbox row in one transaction, then wakes sync.
+fn queue(
+    core: &Core,
+    op: NewOp,
+    local_change: impl FnOnce(&Connection) -> Result<(), StoreError>,
+) -> Result<outbox::Op, ApiError> {
+    let now = core.clock.now();
     let id = core.store.write(|tx| {
-        drafts::set_application(tx, args.draft_id, "pending", Some(args.account_id), None)?;
+        local_change(tx)?;
         outbox::enqueue(tx, &op, now)
     })?;
     core.sync_wake.notify_one();
@@ -141,7 +152,6 @@ fn enqueue(
     e: &remote::RemoteEntity,
     payload: Value,
 ) -> Result<outbox::Op, ApiError> {
-    let now = core.clock.now();
     let op = NewOp {
         account_id,
         op_key: new_key(core),
@@ -150,9 +160,7 @@ fn enqueue(
         payload,
         base_revision: Some(e.revision),
     };
-    let id = core.store.write(|tx| outbox::enqueue(tx, &op, now))?;
-    core.sync_wake.notify_one();
-    Ok(outbox::get(&*core.store.conn()?, id)?)
+    queue(core, op, |_| Ok(()))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -185,7 +193,6 @@ pub fn edit_product(core: &Core, args: EditProduct) -> Result<outbox::Op, ApiErr
     for (k, v) in &args.fields {
         local[k] = v.clone();
     }
-    let now = core.clock.now();
     let op = NewOp {
         account_id: args.account_id,
         op_key: new_key(core),
@@ -194,12 +201,9 @@ pub fn edit_product(core: &Core, args: EditProduct) -> Result<outbox::Op, ApiErr
         payload: json!({ "product_id": args.id, "fields": args.fields, "base": base }),
         base_revision: Some(product.revision),
     };
-    let id = core.store.write(|tx| {
-        remote::set_local(tx, args.account_id, "product", &args.id, Some(&local))?;
-        outbox::enqueue(tx, &op, now)
-    })?;
-    core.sync_wake.notify_one();
-    Ok(outbox::get(&*core.store.conn()?, id)?)
+    queue(core, op, |tx| {
+        remote::set_local(tx, args.account_id, "product", &args.id, Some(&local))
+    })
 }
 
 /// The server's product JSON as the domain's lifecycle sees it.

@@ -7,8 +7,8 @@
 //! `assets` table — so a killed app never leaves a recorded file half written. Reads
 //! verify the hash, so a file damaged on disk is named as such instead of shown.
 
-use crate::StoreError;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::{stamp, StoreError};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -45,11 +45,7 @@ impl AssetFiles {
         }
         conn.execute(
             "INSERT INTO assets (hash, bytes, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO NOTHING",
-            params![
-                hash,
-                bytes.len() as i64,
-                now.to_rfc3339_opts(SecondsFormat::Millis, true)
-            ],
+            params![hash, bytes.len() as i64, stamp(now)],
         )?;
         Ok(hash)
     }

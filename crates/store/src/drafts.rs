@@ -7,8 +7,8 @@
 //! caller's revision is stale — so two windows can never silently overwrite each other,
 //! and a killed app leaves either the old save or the new one, never half of one.
 
-use crate::StoreError;
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use crate::{stamp, StoreError};
+use chrono::{DateTime, Duration, Utc};
 use gallerist_domain::listing::{Draft, Report, Severity};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -83,10 +83,6 @@ pub struct VersionEntry {
     pub name: String,
     pub errors: i64,
     pub saved_at: String,
-}
-
-fn stamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn body_of(draft: &Draft) -> String {
@@ -301,10 +297,7 @@ pub fn list(conn: &Connection, filter: &DraftFilter) -> Result<Vec<DraftRow>, St
 
 /// Deletes a draft that was never submitted, with its history.
 pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    let status: String = conn
-        .query_row("SELECT status FROM drafts WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("draft {id}")))?;
+    let status = get_status(conn, id)?;
     if status != "draft" {
         return Err(StoreError::Invalid(format!(
             "draft {id} has been submitted ({status}); it stays as the record of that application"

@@ -81,6 +81,11 @@ impl Store {
     }
 }
 
+/// How every table stores a time: RFC 3339 UTC with milliseconds, so text order is time order.
+pub(crate) fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// Where `Store::open` keeps the copies it makes before migrating `db`.
 pub fn backup_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")

@@ -7,14 +7,10 @@
 //! as the same operation. Rows of one `lane` (one remote entity or draft) go in
 //! order; a parked row holds back only its own lane.
 
-use crate::StoreError;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::{stamp, StoreError};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 /// A new operation.
 #[derive(Debug, Clone)]

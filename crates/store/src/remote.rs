@@ -6,15 +6,11 @@
 //! field, what they had synced, what they typed and what the marketplace has now, and
 //! nothing is decided for them.
 
-use crate::StoreError;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::{stamp, StoreError};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

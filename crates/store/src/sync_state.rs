@@ -5,15 +5,11 @@
 //! offline", "1 needs you"), and that answer must not depend on a running drain —
 //! it is read from here and from the outbox counts.
 
-use crate::StoreError;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::{stamp, StoreError};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
