@@ -131,6 +131,13 @@ async fn start_sandbox(
             format!("The built-in sandbox could not list its demo products: {e}"),
         )
     })?;
+    // Supervision cases, invoice requests and a seller profile for the worklist.
+    server.seed_demo_worklist().map_err(|e| {
+        ApiError::new(
+            ErrorCode::Boot,
+            format!("The built-in sandbox could not create its demo worklist: {e}"),
+        )
+    })?;
     let account = store.write(|tx| accounts::upsert_sandbox(tx, &server.url(), now))?;
     let demo = seed_demo(store, account.id, rng.gen(), now)?;
     if fresh_sandbox || demo.newly_written {

@@ -4,6 +4,7 @@
 //! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
 //! test in the shell checks it.
 
+use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
     preview, rule_pack, sync, ApiError, Core,
@@ -67,6 +68,26 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "list_products" => out(catalog::list_products(core, args(name, value)?)?),
         "edit_product" => out(marketplace::edit_product(core, args(name, value)?)?),
         "request_delisting" => out(marketplace::request_delisting(core, args(name, value)?)?),
+        "list_cases" => out(cases::list_cases(core, args(name, value)?)?),
+        "get_case" => out(cases::get_case(core, args(name, value)?)?),
+        "case_step" => out(cases::case_step(core, args(name, value)?)?),
+        "appeal_case" => out(cases::appeal_case(core, args(name, value)?)?),
+        "save_proof" => out(proofs::save_proof(core, args(name, value)?)?),
+        "attach_proof_file" => out(proofs::attach_proof_file(core, args(name, value)?)?),
+        "remove_proof_file" => out(proofs::remove_proof_file(core, args(name, value)?)?),
+        "deliver_proof" => out(proofs::deliver_proof(core, args(name, value)?)?),
+        "list_invoice_requests" => out(invoices::list_invoice_requests(core, args(name, value)?)?),
+        "invoice_action" => out(invoices::invoice_action(core, args(name, value)?)?),
+        "invoicing_lists" => out(invoices::invoicing_lists(core, args(name, value)?)?),
+        "precheck_joint_invoice" => out(invoices::precheck_joint_invoice(core, args(name, value)?)?),
+        "get_contacts" => out(contacts::get_contacts(core, args(name, value)?)?),
+        "check_contacts" => out(contacts::check_contacts(core, args(name, value)?)?),
+        "save_contacts" => out(contacts::save_contacts(core, args(name, value)?)?),
+        "needs_action" => out(needs_action::needs_action(core, args(name, value)?)?),
+        "due_notices" => out(needs_action::due_notices(core, args(name, value)?)?),
+        "sandbox_case_act" => out(play_buyer::sandbox_case_act(core, args(name, value)?)?),
+        "sandbox_open_case" => out(play_buyer::sandbox_open_case(core, args(name, value)?)?),
+        "sandbox_raise_invoice_request" => out(play_buyer::sandbox_raise_invoice_request(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

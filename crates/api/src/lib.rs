@@ -26,6 +26,7 @@ pub mod preview;
 pub mod rule_pack;
 pub mod sync;
 pub mod vault;
+pub mod worklist;
 
 pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};
 pub use dispatch::{dispatch, COMMANDS};

@@ -86,7 +86,8 @@ pub fn engine(core: &Core, account_id: i64, creds: Option<Credentials>, policy: 
         core.clock.clone(),
         policy,
         StdRng::seed_from_u64(seed),
-    ))
+    )
+    .with_assets(core.assets.clone()))
 }
 
 pub fn sync_status(core: &Core, args: AccountArg) -> Result<SyncStatus, ApiError> {

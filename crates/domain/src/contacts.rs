@@ -285,6 +285,42 @@ fn hours(d: TimeDelta) -> String {
 }
 
 impl Problem {
+    /// The form field the problem belongs to, e.g. `contacts.finance.email`,
+    /// `pre_sales.bound_phone`, `tickets.hours`; the UI shows the message there.
+    pub fn field(&self) -> String {
+        let role = |r: &ContactRole| match r {
+            ContactRole::Business => "business",
+            ContactRole::Finance => "finance",
+            ContactRole::CustomerService => "customer_service",
+            ContactRole::AfterSales => "after_sales",
+        };
+        let channel = |c: &Channel| match c {
+            Channel::PreSales => "pre_sales.reception",
+            Channel::Tickets => "tickets",
+        };
+        match self {
+            Problem::MissingRole(r) => format!("contacts.{}", role(r)),
+            Problem::MissingName(r) => format!("contacts.{}.name", role(r)),
+            Problem::BadEmail { role: r, .. } => format!("contacts.{}.email", role(r)),
+            Problem::MissingPhone(PhoneOf::Contact(r))
+            | Problem::BadPhone {
+                of: PhoneOf::Contact(r),
+                ..
+            } => {
+                format!("contacts.{}.phone", role(r))
+            }
+            Problem::MissingPhone(PhoneOf::PreSalesBinding)
+            | Problem::BadPhone {
+                of: PhoneOf::PreSalesBinding,
+                ..
+            } => "pre_sales.bound_phone".into(),
+            Problem::BadExtension(_) => "pre_sales.extension".into(),
+            Problem::NoReceptionDays(c) => format!("{}.days", channel(c)),
+            Problem::EndsBeforeStart(c) => format!("{}.hours", channel(c)),
+            Problem::TicketsUnderFiveByEight { .. } => "tickets.hours".into(),
+        }
+    }
+
     pub fn message_en(&self) -> String {
         match self {
             Problem::MissingRole(role) => format!("A {} with an email is required.", role.label_en()),

@@ -32,8 +32,9 @@ impl SandboxDb {
         }
         .map_err(|e| data_err(e.to_string()))?;
         conn.execute_batch(SCHEMA).map_err(|e| data_err(e.to_string()))?;
-        conn.execute_batch(crate::sync::store::SCHEMA)
-            .map_err(|e| data_err(e.to_string()))?;
+        for schema in crate::sync::SCHEMAS {
+            conn.execute_batch(schema).map_err(|e| data_err(e.to_string()))?;
+        }
         conn.set_prepared_statement_cache_capacity(64);
         let db = SandboxDb { conn, label };
         db.add_orders(&mock_orders(Currency::Cny))?;

@@ -24,7 +24,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use db::SandboxDb;
-pub use sync::{Effects, Faults, ProductEdit, SyncError};
+pub use sync::{BuyerProfile, Effects, Faults, NewCase, NewInvoiceRequest, ProductEdit, SyncError};
 
 /// How to start a sandbox.
 pub struct SandboxConfig {

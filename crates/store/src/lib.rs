@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod remote;
 pub mod settings;
 pub mod sync_state;
+pub mod worklist;
 
 pub use error::StoreError;
 pub use migrate::{MigrationReport, MIGRATIONS};

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128140000, "account_secrets"),
     migration!(20261128160000, "drafts"),
     migration!(20261128170000, "sync"),
+    migration!(20261128190000, "worklist"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -224,6 +224,15 @@ pub fn list(conn: &Connection, account_id: i64, states: &[&str]) -> Result<Vec<O
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The unfinished rows (queued or parked) of one lane, oldest first.
+pub fn in_lane(conn: &Connection, account_id: i64, lane: &str) -> Result<Vec<Op>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM outbox WHERE account_id = ?1 AND lane = ?2 AND state IN ('queued', 'parked') ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![account_id, lane], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// (queued, parked) counts.
 pub fn counts(conn: &Connection, account_id: i64) -> Result<(i64, i64), StoreError> {
     Ok(conn.query_row(

@@ -15,7 +15,7 @@ use super::InvoiceType;
 use crate::money::{Currency, Money};
 
 /// Huawei's invoicing list for one payment request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InvoicingList {
     /// 申付单号
     pub payment_request: String,
@@ -28,7 +28,7 @@ pub struct InvoicingList {
 }
 
 /// One invoice the seller is about to send.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SellerInvoice {
     pub number: String,
     pub invoice_type: InvoiceType,
@@ -43,7 +43,7 @@ pub struct SellerInvoice {
 }
 
 /// The seller's certified business information (商业信息认证).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CertifiedIdentity {
     pub company_name: String,
     pub taxpayer_id: String,

@@ -48,6 +48,7 @@
 //!   Huawei) need a non-empty reason, so the other side knows what to change.
 
 mod appeal;
+pub mod attachment;
 mod billing;
 mod case;
 mod refusal;
@@ -56,6 +57,8 @@ mod timers;
 
 #[cfg(test)]
 mod appeal_tests;
+#[cfg(test)]
+mod attachment_tests;
 #[cfg(test)]
 mod billing_tests;
 #[cfg(test)]

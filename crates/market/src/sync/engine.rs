@@ -14,6 +14,7 @@ use super::client::SyncClient;
 use super::ops;
 use chrono::{DateTime, Utc};
 use gallerist_domain::Clock;
+use gallerist_store::assets::AssetFiles;
 use gallerist_store::outbox::{self, Op};
 use gallerist_store::{remote, sync_state, Store, StoreError};
 use rand::rngs::StdRng;
@@ -60,6 +61,8 @@ pub struct Engine {
     pub(crate) clock: Arc<dyn Clock>,
     policy: Policy,
     rng: Mutex<StdRng>,
+    /// Where attached files live, for uploads (`None`: uploads are parked as unsendable).
+    assets: Option<AssetFiles>,
     /// Milliseconds since the epoch of the last progress, for a watchdog.
     heartbeat: Arc<AtomicI64>,
 }
@@ -80,8 +83,15 @@ impl Engine {
             clock,
             policy,
             rng: Mutex::new(rng),
+            assets: None,
             heartbeat: Arc::new(AtomicI64::new(0)),
         }
+    }
+
+    /// Lets the engine upload attached files (delivery proofs) from this folder.
+    pub fn with_assets(mut self, assets: AssetFiles) -> Self {
+        self.assets = Some(assets);
+        self
     }
 
     /// Shared with a watchdog: when the drain last made progress.
@@ -123,7 +133,7 @@ impl Engine {
                     })?;
                 }
                 for op in due {
-                    match ops::request(&op) {
+                    match ops::request(&op, self.assets.as_ref()) {
                         Ok(req) => {
                             busy.push(op.lane.clone());
                             report.requests += 1;
@@ -192,11 +202,11 @@ impl Engine {
             Verdict::Done(answer) => {
                 ops::apply_done(tx, op, &answer, now)?;
                 outbox::finish(tx, op.id, &answer, now)?;
-                if let (Some((kind, id)), Some(old), Some(new)) =
-                    (ops::target(op), op.base_revision, answer["revision"].as_i64())
-                {
+                if let (Some(old), Some(new)) = (op.base_revision, answer["revision"].as_i64()) {
                     // Later changes of this lane were made on top of this one.
                     outbox::rebase_lane(tx, account, &op.lane, old, new)?;
+                }
+                if let Some((kind, id)) = ops::target(op) {
                     if !outbox::lane_pending(tx, account, &op.lane)? {
                         remote::set_local(tx, account, kind, &id, None)?;
                     }

@@ -18,7 +18,14 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The collections pulled, with the entity kind each holds.
-pub const COLLECTIONS: [(&str, &str); 2] = [("applications", "application"), ("products", "product")];
+pub const COLLECTIONS: [(&str, &str); 6] = [
+    ("applications", "application"),
+    ("products", "product"),
+    ("cases", "case"),
+    ("invoice-requests", "invoice_request"),
+    ("invoicing-lists", "invoicing_list"),
+    ("contacts", "contacts"),
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -162,6 +162,12 @@ impl From<Refusal> for SyncError {
     }
 }
 
+impl From<gallerist_domain::supervision::Refusal> for SyncError {
+    fn from(r: gallerist_domain::supervision::Refusal) -> Self {
+        SyncError::refused(r.message_en(), r.message_zh())
+    }
+}
+
 impl From<rusqlite::Error> for SyncError {
     fn from(e: rusqlite::Error) -> Self {
         SyncError::internal(format_args!("its SQLite store answered: {e}"))

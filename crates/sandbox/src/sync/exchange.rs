@@ -10,7 +10,7 @@
 
 use super::errors::SyncError;
 use super::wire::Entity;
-use super::{review, store, SyncState};
+use super::{buyers, review, store, SyncState};
 use crate::request_id::RequestId;
 use crate::Shared;
 use axum::body::Body;
@@ -121,6 +121,14 @@ impl Write<'_> {
         }
     }
 
+    /// The revision a state-machine step was based on, when the client sent one.
+    pub fn optional_base_revision(&self) -> Result<Option<i64>, SyncError> {
+        match &self.if_match {
+            IfMatch::Missing => Ok(None),
+            _ => self.base_revision().map(Some),
+        }
+    }
+
     /// 409 with the entity as it is now unless it is still at `base`.
     pub fn unchanged_since<E: Entity>(&self, base: i64, entity: &E) -> Result<(), SyncError> {
         if entity.revision() == base {
@@ -174,6 +182,8 @@ pub(crate) fn write(
             return Ok(respond(status, stored.body, true));
         }
         review::settle(&tx, &shared.sync, now)?;
+        buyers::settle(&tx, &shared.sync, now)?;
+        buyers::settle(&tx, &shared.sync, now)?;
         let w = Write {
             conn: &tx,
             now,
@@ -211,6 +221,7 @@ pub(crate) fn transact<T>(
     let mut db = shared.db.lock().expect("sandbox db lock");
     let tx = db.conn_mut().transaction()?;
     review::settle(&tx, &shared.sync, now)?;
+    buyers::settle(&tx, &shared.sync, now)?;
     let result = f(&tx, now);
     if result.as_ref().is_ok() || result.as_ref().is_err_and(SyncError::is_replayable) {
         tx.commit()?;

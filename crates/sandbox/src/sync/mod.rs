@@ -11,30 +11,44 @@
 //! Layout: `exchange` carries out a request (idempotency, If-Match, one transaction),
 //! `applications`/`products`/`lists` decide, `review` + `reviewer_rules` + `release`
 //! are the marketplace's reviewer, `store` is the SQLite, `faults` the unreliable
-//! network, `controls` the knobs.
+//! network, `controls` the knobs. The seller's worklist: `cases` (supervision steps,
+//! appeals, proof files), `invoices` (buyer requests, Huawei invoicing lists),
+//! `profile` (contacts), `buyers` (simulated buyers and platform timers),
+//! `worklist_demo` and `worklist_controls`, with entities in `worklist_wire`.
 
 mod applications;
+mod buyers;
+mod cases;
 mod controls;
 mod demo;
 mod errors;
 mod exchange;
 mod faults;
+mod invoices;
 mod lists;
 mod products;
+mod profile;
 mod release;
 mod review;
 mod reviewer_rules;
 pub(crate) mod store;
 mod wire;
+mod worklist_controls;
+mod worklist_demo;
+mod worklist_wire;
 
+pub use buyers::BuyerProfile;
 pub use errors::SyncError;
 pub use faults::Faults;
+pub use invoices::NewInvoiceRequest;
 pub use products::ProductEdit;
 pub use store::Effects;
+pub use worklist_demo::NewCase;
 
 use crate::Shared;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use axum::Router;
 use gallerist_domain::listing::Pack;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,8 +61,18 @@ pub const BASE_PATH: &str = "/api/seller-sync/v1";
 pub const CONTROL_PATH: &str = "/_sandbox/v1";
 /// How long the simulated reviewer takes unless told otherwise.
 pub const DEFAULT_REVIEW_DELAY: Duration = Duration::from_secs(30);
+/// How long simulated buyers and the platform take unless told otherwise.
+pub const DEFAULT_BUYER_DELAY: Duration = Duration::from_secs(120);
+/// How often simulated buyers raise an invoice request unless told otherwise.
+pub const DEFAULT_INVOICE_INTERVAL: Duration = Duration::from_secs(4 * 3600);
 /// The longest review delay the sandbox keeps (ten years: "never, for this test").
 pub const MAX_REVIEW_DELAY: Duration = Duration::from_secs(10 * 366 * 24 * 3600);
+
+/// The Seller Sync tables, created when the data file is opened.
+pub(crate) const SCHEMAS: [&str; 3] = [store::SCHEMA, cases::FILES_SCHEMA, buyers::SCHEMA];
+
+/// The largest attachment upload body: 20 MB of file as base64 plus the JSON around it.
+const MAX_UPLOAD_BODY: usize = 28 * 1024 * 1024;
 
 /// The Seller Sync side of the sandbox's shared state (the entities live in its SQLite).
 pub(crate) struct SyncState {
@@ -56,6 +80,9 @@ pub(crate) struct SyncState {
     pub pack: Pack,
     pub faults: faults::FaultSwitch,
     review_delay_ms: AtomicU64,
+    buyer_delay_ms: AtomicU64,
+    /// 0 = simulated buyers raise no invoice requests.
+    invoice_interval_ms: AtomicU64,
 }
 
 impl SyncState {
@@ -64,6 +91,8 @@ impl SyncState {
             pack: Pack::embedded(),
             faults: faults::FaultSwitch::new(),
             review_delay_ms: AtomicU64::new(DEFAULT_REVIEW_DELAY.as_millis() as u64),
+            buyer_delay_ms: AtomicU64::new(DEFAULT_BUYER_DELAY.as_millis() as u64),
+            invoice_interval_ms: AtomicU64::new(DEFAULT_INVOICE_INTERVAL.as_millis() as u64),
         }
     }
 
@@ -73,6 +102,28 @@ impl SyncState {
 
     pub fn review_delay_chrono(&self) -> chrono::Duration {
         chrono::Duration::milliseconds(self.review_delay_ms.load(Ordering::Relaxed) as i64)
+    }
+
+    pub fn buyer_delay_chrono(&self) -> chrono::Duration {
+        chrono::Duration::milliseconds(self.buyer_delay_ms.load(Ordering::Relaxed) as i64)
+    }
+
+    pub fn set_buyer_delay(&self, delay: Duration) {
+        let ms = delay.min(MAX_REVIEW_DELAY).as_millis() as u64;
+        self.buyer_delay_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// `None` when simulated buyers raise no invoice requests.
+    pub fn invoice_interval_chrono(&self) -> Option<chrono::Duration> {
+        match self.invoice_interval_ms.load(Ordering::Relaxed) {
+            0 => None,
+            ms => Some(chrono::Duration::milliseconds(ms as i64)),
+        }
+    }
+
+    pub fn set_invoice_interval(&self, every: Duration) {
+        let ms = every.min(MAX_REVIEW_DELAY).as_millis() as u64;
+        self.invoice_interval_ms.store(ms, Ordering::Relaxed);
     }
 
     /// Sets the delay, capped at [`MAX_REVIEW_DELAY`] so date arithmetic cannot overflow.
@@ -96,14 +147,29 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route(&p("/products/{id}/delisting"), post(products::delist))
         .route(&p("/bills"), get(lists::empty))
         .route(&p("/bills/{id}/lines"), get(lists::empty))
-        .route(&p("/invoice-requests"), get(lists::empty))
-        .route(&p("/cases"), get(lists::empty))
-        .route(&p("/contacts"), get(lists::empty))
+        .route(&p("/invoice-requests"), get(invoices::list))
+        .route(&p("/invoice-requests/{id}/{action}"), post(invoices::action))
+        .route(&p("/invoicing-lists"), get(invoices::lists_of_huawei))
+        .route(&p("/cases"), get(cases::list))
+        .route(&p("/cases/{id}"), get(cases::one))
+        .route(&p("/cases/{id}/steps"), post(cases::step))
+        .route(&p("/cases/{id}/appeal"), post(cases::appeal))
+        .route(
+            &p("/attachments/{sha256}"),
+            put(cases::put_attachment).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route(&p("/contacts"), get(profile::list))
+        .route(&p("/contacts/{id}"), put(profile::put))
         .route_layer(middleware::from_fn_with_state(shared, faults::inject));
     let controls = Router::new()
         .route(&c("/faults"), get(controls::get_faults).put(controls::put_faults))
         .route(&c("/review"), get(controls::get_review).put(controls::put_review))
         .route(&c("/console/products/{id}"), patch(controls::edit_product))
-        .route(&c("/effects"), get(controls::get_effects));
+        .route(&c("/effects"), get(controls::get_effects))
+        .route(&c("/buyers"), put(worklist_controls::put_buyers))
+        .route(&c("/cases"), post(worklist_controls::post_case))
+        .route(&c("/cases/{id}/act"), post(worklist_controls::post_act))
+        .route(&c("/cases/{id}/ruling"), post(worklist_controls::post_ruling))
+        .route(&c("/invoice-requests"), post(worklist_controls::post_invoice_request));
     api.merge(controls)
 }

@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS seller_sync_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-INSERT OR IGNORE INTO seller_sync_counters (name, value) VALUES ('change', 0), ('application', 0), ('product', 0);
+INSERT OR IGNORE INTO seller_sync_counters (name, value) VALUES ('change', 0), ('application', 0), ('product', 0),
+    ('case', 0), ('invoice_request', 0), ('simulated_invoice', 0), ('next_invoice_ms', 0);
 CREATE TABLE IF NOT EXISTS seller_sync_entities (
     kind TEXT NOT NULL,
     id TEXT NOT NULL,
