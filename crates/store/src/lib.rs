@@ -11,6 +11,8 @@ mod pool;
 
 pub mod accounts;
 pub mod assets;
+pub mod bill_figures;
+pub mod bills;
 pub mod drafts;
 pub mod order_stats;
 pub mod orders;

@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128160000, "drafts"),
     migration!(20261128170000, "sync"),
     migration!(20261128190000, "worklist"),
+    migration!(20261128200000, "bills"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
