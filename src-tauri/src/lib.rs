@@ -1,4 +1,4 @@
-//! The desktop shell: a window, the IPC handler, nothing else.
+//! The desktop shell: a window, the IPC handler, desktop notifications, nothing else.
 //!
 //! All behaviour lives in `gallerist-api`; this crate boots the core once, keeps
 //! the result (a boot failure is kept too, so the window can explain it instead of
@@ -21,8 +21,22 @@ impl Backend {
     }
 }
 
+/// Deadline notices (invoices due within 24 h…) as OS notifications; the core decides
+/// what to announce and when, the shell only shows it.
+struct DesktopNotifier(tauri::AppHandle);
+
+impl gallerist_api::Notifier for DesktopNotifier {
+    fn show(&self, title: &str, body: &str) {
+        use tauri_plugin_notification::NotificationExt;
+        if let Err(e) = self.0.notification().builder().title(title).body(body).show() {
+            eprintln!("gallerist: a deadline notification could not be shown: {e}");
+        }
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             use tauri::Manager;
             let booted = tauri::async_runtime::block_on(async {
@@ -30,6 +44,7 @@ pub fn run() {
                 boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new)
             });
             if let Ok(core) = &booted {
+                let _ = core.notifier.set(Arc::new(DesktopNotifier(app.handle().clone())));
                 let core = core.clone();
                 tauri::async_runtime::spawn(async move {
                     // Runs for the life of the app; the watchdog inside restarts a stalled pass.

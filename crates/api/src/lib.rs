@@ -61,6 +61,14 @@ pub struct Core {
     pub rng: std::sync::Mutex<rand::rngs::StdRng>,
     /// Wakes background sync after a local change was queued.
     pub sync_wake: tokio::sync::Notify,
+    /// Shows desktop notifications; set by the app shell (web mode leaves it to the page).
+    pub notifier: std::sync::OnceLock<Arc<dyn Notifier>>,
+}
+
+/// Something that can show a desktop notification. The Tauri shell provides one; the
+/// core stays free of any windowing crate.
+pub trait Notifier: Send + Sync {
+    fn show(&self, title: &str, body: &str);
 }
 
 /// The sandbox started with the app; its keys exist only in this process.

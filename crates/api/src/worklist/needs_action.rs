@@ -134,7 +134,8 @@ pub fn needs_action(core: &Core, args: AccountArg) -> Result<Vec<ActionItem>, Ap
     Ok(items)
 }
 
-/// Deadlines within 24 hours not announced on this machine yet; each is marked shown.
+/// Deadlines within 24 hours not announced on this machine yet; each is marked shown
+/// and, in the app, shown as a desktop notification in the UI language.
 pub fn due_notices(core: &Core, args: AccountArg) -> Result<Vec<ActionItem>, ApiError> {
     let now = core.clock.now();
     let soon = now + Duration::hours(DUE_SOON_HOURS);
@@ -152,5 +153,12 @@ pub fn due_notices(core: &Core, args: AccountArg) -> Result<Vec<ActionItem>, Api
         }
         Ok(())
     })?;
+    if let Some(notifier) = core.notifier.get() {
+        let zh = core.locale() == gallerist_domain::codes::Locale::ZhCn;
+        for item in &fresh {
+            let pick = |w: &Words| if zh { w.zh_cn.clone() } else { w.en.clone() };
+            notifier.show(&pick(&item.title), &pick(&item.detail));
+        }
+    }
     Ok(fresh)
 }
