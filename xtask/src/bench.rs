@@ -10,6 +10,7 @@ const GROUPS: &[(&str, &str)] = &[
     ("gallerist-domain", "signing"),
     ("gallerist-domain", "rules"),
     ("gallerist-store", "orders_100k"),
+    ("gallerist-store", "bills_1m"),
     ("gallerist-market", "sync_drain"),
 ];
 
@@ -35,6 +36,8 @@ fn human(ns: f64) -> String {
 }
 
 pub fn run() -> Result<(), String> {
+    // The bills baseline is the sqlite3 tool running the same SQL.
+    crate::setup::packages(&["sqlite3"])?;
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.arg("bench").current_dir(root());
     let mut packages: Vec<&str> = GROUPS.iter().map(|(p, _)| *p).collect();

@@ -99,7 +99,15 @@ fn system_packages(purpose: Purpose) -> Result<(), String> {
             "this is not a Debian/Ubuntu system, so xtask cannot install packages itself. Install the equivalents of:\n  {missing}\n(Fedora: sudo dnf install webkit2gtk4.1-devel openssl-devel curl wget file libxdo-devel librsvg2-devel; Arch: sudo pacman -S webkit2gtk-4.1 base-devel curl wget file openssl xdotool librsvg) and run again"
         ));
     }
-    let missing: Vec<&str> = wanted.into_iter().filter(|p| !installed(p)).collect();
+    packages(&wanted)
+}
+
+/// Installs the Debian packages of `wanted` that are missing (nothing elsewhere).
+pub fn packages(wanted: &[&str]) -> Result<(), String> {
+    if !(Path::new("/etc/debian_version").exists() && which("apt-get")) {
+        return Ok(());
+    }
+    let missing: Vec<&str> = wanted.iter().copied().filter(|p| !installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
