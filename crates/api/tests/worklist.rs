@@ -358,3 +358,43 @@ async fn contacts_with_a_bad_phone_are_refused_and_good_ones_are_saved() {
     );
     assert_eq!(view["revision"], 2, "the server took one change");
 }
+
+#[tokio::test]
+async fn an_invoice_to_huawei_that_does_not_match_its_invoicing_list_is_named_before_sending() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = account(&core);
+    sync(&core).await;
+    let lists = call(&core, "invoicing_lists", json!({ "accountId": a })).await;
+    let list = find(&lists, "billPeriod", "2026-10");
+    let certified = call(&core, "get_contacts", json!({ "accountId": a })).await["certified"].clone();
+    let invoice = |minor: i64| {
+        json!({
+            "number": "31000001",
+            "invoice_type": "vat_special",
+            "buyer_name": list["list"]["huawei_entity"],
+            "amount": { "minor": minor, "currency": "CNY" },
+            "tax_rate_bp": list["list"]["tax_rate_bp"],
+            "payment_requests": [list["list"]["payment_request"]],
+            "seller_name": certified["company_name"],
+            "seller_taxpayer_id": certified["taxpayer_id"],
+        })
+    };
+    let exact = list["list"]["amount"]["minor"].as_i64().unwrap();
+    let ok = call(
+        &core,
+        "precheck_joint_invoice",
+        json!({ "accountId": a, "listId": list["id"], "invoices": [invoice(exact)] }),
+    )
+    .await;
+    assert_eq!(ok["ok"], true, "an invoice matching the list passes: {ok}");
+    let short = call(
+        &core,
+        "precheck_joint_invoice",
+        json!({ "accountId": a, "listId": list["id"], "invoices": [invoice(exact - 100)] }),
+    )
+    .await;
+    assert_eq!(short["ok"], false, "an invoice one yuan short does not pass");
+    let problem = short["problems"][0]["en"].as_str().unwrap();
+    assert!(problem.contains("add up to"), "the problem names the totals: {problem}");
+}
