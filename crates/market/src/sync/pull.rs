@@ -66,29 +66,7 @@ impl Engine {
                 if let Some(c) = &cursor {
                     path.push_str(&format!("&updated_since={c}"));
                 }
-                let req = Request {
-                    method: Method::GET,
-                    path,
-                    body: None,
-                    idempotency_key: None,
-                    if_match: None,
-                };
-                let page = match classify(&self.client.send(&req).await) {
-                    Verdict::Done(page) => page,
-                    Verdict::Reauthenticate { reason } => {
-                        sync_state::failed(&*self.store.conn()?, self.account_id, &reason, true)?;
-                        return Err(PullError::Auth(reason));
-                    }
-                    other => {
-                        let reason = match other {
-                            Verdict::Retry { reason, .. } => reason,
-                            Verdict::Park { reason, .. } => reason,
-                            _ => format!("unexpected answer while reading {collection}"),
-                        };
-                        sync_state::failed(&*self.store.conn()?, self.account_id, &reason, false)?;
-                        return Err(PullError::Server(reason));
-                    }
-                };
+                let page = self.get_page(path).await?;
                 report.pages += 1;
                 let items = page["items"].as_array().cloned().unwrap_or_default();
                 let now = self.clock.now();
@@ -112,7 +90,35 @@ impl Engine {
                 }
             }
         }
+        self.pull_settlement(&mut report).await?;
         Ok(report)
+    }
+
+    /// One GET of a page; failures are recorded on the account's sync state.
+    pub(crate) async fn get_page(&self, path: String) -> Result<Value, PullError> {
+        let req = Request {
+            method: Method::GET,
+            path: path.clone(),
+            body: None,
+            idempotency_key: None,
+            if_match: None,
+        };
+        match classify(&self.client.send(&req).await) {
+            Verdict::Done(page) => Ok(page),
+            Verdict::Reauthenticate { reason } => {
+                sync_state::failed(&*self.store.conn()?, self.account_id, &reason, true)?;
+                Err(PullError::Auth(reason))
+            }
+            other => {
+                let reason = match other {
+                    Verdict::Retry { reason, .. } => reason,
+                    Verdict::Park { reason, .. } => reason,
+                    _ => format!("unexpected answer while reading {path}"),
+                };
+                sync_state::failed(&*self.store.conn()?, self.account_id, &reason, false)?;
+                Err(PullError::Server(reason))
+            }
+        }
     }
 
     fn decided(

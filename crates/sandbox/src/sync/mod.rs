@@ -147,6 +147,7 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route(&p("/products/{id}/delisting"), post(products::delist))
         .route(&p("/bills"), get(lists::empty))
         .route(&p("/bills/{id}/lines"), get(lists::empty))
+        .route(&p("/settlement-orders"), get(lists::empty))
         .route(&p("/invoice-requests"), get(invoices::list))
         .route(&p("/invoice-requests/{id}/{action}"), post(invoices::action))
         .route(&p("/invoicing-lists"), get(invoices::lists_of_huawei))
