@@ -4,6 +4,7 @@
 //! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
 //! test in the shell checks it.
 
+use crate::settlement::{bill_view, overview};
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
@@ -88,6 +89,10 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "sandbox_case_act" => out(play_buyer::sandbox_case_act(core, args(name, value)?)?),
         "sandbox_open_case" => out(play_buyer::sandbox_open_case(core, args(name, value)?)?),
         "sandbox_raise_invoice_request" => out(play_buyer::sandbox_raise_invoice_request(core, args(name, value)?)?),
+        "settlement_overview" => out(overview::settlement_overview(core, args(name, value)?)?),
+        "list_bills" => out(bill_view::list_bills(core, args(name, value)?)?),
+        "get_bill" => out(bill_view::get_bill(core, args(name, value)?)?),
+        "bill_lines" => out(bill_view::bill_lines(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -24,6 +24,7 @@ pub mod marketplace;
 pub mod orders;
 pub mod preview;
 pub mod rule_pack;
+pub mod settlement;
 pub mod sync;
 pub mod vault;
 pub mod worklist;
