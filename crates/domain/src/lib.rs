@@ -16,6 +16,7 @@ pub mod listing;
 pub mod mock_orders;
 pub mod money;
 pub mod order;
+pub mod settlement;
 pub mod site;
 pub mod supervision;
 pub mod wire;

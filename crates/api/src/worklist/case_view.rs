@@ -88,9 +88,9 @@ fn appealable(case: &Case, now: DateTime<Utc>) -> Appealable {
             why: Words::new(
                 format!(
                     "The buyer has not acted since {} (more than 5 days).",
-                    since.format("%Y-%m-%d %H:%M UTC")
+                    super::beijing(since)
                 ),
-                format!("用户自 {} 起未操作，已超过 5 天。", since.format("%Y-%m-%d %H:%M UTC")),
+                format!("用户自 {} 起未操作，已超过 5 天。", super::beijing(since)),
             ),
             opens_after,
         },

@@ -52,7 +52,8 @@ pub struct CaseView {
     pub requirements: Vec<String>,
     pub delivery: Option<serde_json::Value>,
     pub shipment: Option<serde_json::Value>,
-    pub appeal: Option<serde_json::Value>,
+    /// The appeal waiting for the platform, if one was filed.
+    pub pending_appeal: Option<serde_json::Value>,
     pub files: Vec<WireFile>,
     pub actions: Vec<Action>,
     pub timeline: Vec<Moment>,
@@ -89,7 +90,7 @@ pub fn get_case(core: &Core, args: CaseArg) -> Result<CaseView, ApiError> {
         requirements: w.case.requirements.clone(),
         delivery: w.case.delivery.as_ref().and_then(json_of),
         shipment: w.case.shipment.as_ref().and_then(json_of),
-        appeal: w.case.appeal.as_ref().and_then(json_of),
+        pending_appeal: w.case.appeal.as_ref().and_then(json_of),
         files: w.files.clone(),
         actions: case_view::actions(&w.case, now),
         timeline: case_view::timeline(&w.case),

@@ -48,6 +48,13 @@ impl Words {
     }
 }
 
+/// A time as KooGallery's calendar shows it: "2026-11-30 20:05 (UTC+8)".
+pub fn beijing(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&gallerist_domain::clock::china_offset())
+        .format("%Y-%m-%d %H:%M (UTC+8)")
+        .to_string()
+}
+
 /// A refusal the seller reads next to the button: both languages in one message.
 pub fn refused(en: String, zh: String) -> ApiError {
     ApiError::invalid(format!("{en} / {zh}"))

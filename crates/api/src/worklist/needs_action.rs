@@ -42,17 +42,17 @@ fn invoice_item(v: &InvoiceRequestView) -> Option<ActionItem> {
             Words::new(
                 format!(
                     "Overdue since {} (7 days from the request).",
-                    v.deadline.format("%Y-%m-%d %H:%M UTC")
+                    super::beijing(v.deadline)
                 ),
-                format!("已超过 7 天开票期限（{}）。", v.deadline.format("%Y-%m-%d %H:%M UTC")),
+                format!("已超过 7 天开票期限（{}）。", super::beijing(v.deadline)),
             ),
         )
     } else {
         (
             "invoice_due",
             Words::new(
-                format!("Issue by {} (UTC+8 day ends) — {hours} h left.", v.last_day),
-                format!("请于 {}（北京时间）前开票，剩余 {hours} 小时。", v.last_day),
+                format!("Issue by the end of {} (UTC+8), {hours} h from now.", v.last_day),
+                format!("请于 {}（北京时间）当天结束前开票，还有 {hours} 小时。", v.last_day),
             ),
         )
     };
@@ -109,9 +109,9 @@ fn case_items(c: &CaseSummary, now: DateTime<Utc>) -> Vec<ActionItem> {
             detail: Words::new(
                 format!(
                     "Accepted automatically on {} unless the buyer objects.",
-                    at.format("%Y-%m-%d %H:%M UTC")
+                    super::beijing(at)
                 ),
-                format!("若用户无异议，将于 {} 自动验收。", at.format("%Y-%m-%d %H:%M UTC")),
+                format!("若用户无异议，将于 {} 自动验收。", super::beijing(at)),
             ),
             due_at: Some(at),
             urgent: false,

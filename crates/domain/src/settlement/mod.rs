@@ -1,0 +1,65 @@
+//! Settlement (分账 / 结算): what Huawei will pay a KooGallery seller, when, and why
+//! an order is not on a bill yet.
+//!
+//! WHY: a seller's money arrives only through Huawei's monthly bill run, after a
+//! platform fee and taxes, and only for orders that pass every bill-run condition
+//! (reference §5). The seller console shows the outcome but not the reasons, so
+//! Gallerist recomputes each step from the rules and says, in English and zh-CN,
+//! which condition holds an order back and in which run it should appear, and then
+//! compares its expectation with Huawei's bill line by line.
+//!
+//! Pure: no IO and no clock reads. Dates come in as arguments, money is `i64` minor
+//! units (fen / cents), rates are parts per million (13 % = 130 000) — never `f64`,
+//! because a bill must reconcile to the cent.
+//!
+//! - [`fee`]: the platform-fee ratio for a product type and release date;
+//! - [`net`]: settlement amount = (gross − customer WHT) × (1 − fee) − seller WHT − DST;
+//! - [`calendar`]: the mainland working-day calendar the CN run date moves on;
+//! - [`run`]: run dates per site, the billed period, the month an order belongs to;
+//! - [`conditions`]: the bill-run conditions and the expected run date;
+//! - [`reconcile`]: expected lines against Huawei's bill.
+
+pub mod calendar;
+pub mod conditions;
+pub mod fee;
+pub mod net;
+pub mod reconcile;
+pub mod run;
+
+#[cfg(test)]
+mod calendar_tests;
+#[cfg(test)]
+mod conditions_tests;
+#[cfg(test)]
+mod fee_tests;
+#[cfg(test)]
+mod net_tests;
+#[cfg(test)]
+mod reconcile_tests;
+#[cfg(test)]
+mod run_tests;
+
+use serde::{Deserialize, Serialize};
+
+pub use calendar::WorkingCalendar;
+pub use conditions::{why_not_billed, Condition, ConditionKey, OrderFacts, Payment, WhyNotBilled};
+pub use fee::{fee_rate, FeeRate, FeeRule, ProductType, FEE_BASELINE_FROM, PPM};
+pub use net::{settle, Breakdown};
+pub use reconcile::{reconcile, ActualLine, ExpectedLine, Variance, VarianceCause};
+pub use run::{attribution_month, billed_period, run_date, BillingSite, OrderKind, YearMonth};
+
+/// A user-visible text in English and simplified Chinese (zh-CN).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Label {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Label {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+}
