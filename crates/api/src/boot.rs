@@ -133,6 +133,12 @@ async fn start_sandbox(
         )
     })?;
     // Supervision cases, invoice requests and a seller profile for the worklist.
+    server.seed_demo_settlement().map_err(|e| {
+        ApiError::new(
+            ErrorCode::Boot,
+            format!("The built-in sandbox could not run its demo bill runs: {e}"),
+        )
+    })?;
     server.seed_demo_worklist().map_err(|e| {
         ApiError::new(
             ErrorCode::Boot,

@@ -4,7 +4,7 @@
 //! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
 //! test in the shell checks it.
 
-use crate::settlement::{bill_view, overview};
+use crate::settlement::{bill_view, overview, why};
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
@@ -93,6 +93,8 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "list_bills" => out(bill_view::list_bills(core, args(name, value)?)?),
         "get_bill" => out(bill_view::get_bill(core, args(name, value)?)?),
         "bill_lines" => out(bill_view::bill_lines(core, args(name, value)?)?),
+        "settlement_orders" => out(why::settlement_orders(core, args(name, value)?)?),
+        "why_not_billed" => out(why::why_not_billed_cmd(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -11,6 +11,7 @@
 
 pub mod bill_view;
 pub mod overview;
+pub mod why;
 
 use serde::Deserialize;
 

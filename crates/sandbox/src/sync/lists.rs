@@ -1,5 +1,5 @@
 //! Collection reads: `updated_since=<cursor>` and `limit`, answered as
-//! `{ items, next_cursor, has_more }`, and the read-only lists later issues fill.
+//! `{ items, next_cursor, has_more }`.
 //!
 //! WHY the cursor is `c:<change sequence>`: the contract promises that a client whose
 //! clock is wrong still sees every change exactly once, and that an entity changed
@@ -8,13 +8,7 @@
 //! whole algorithm. The stored JSON is spliced into the page as it is, unparsed.
 
 use super::errors::SyncError;
-use super::exchange::respond;
 use super::store;
-use crate::request_id::RequestId;
-use axum::extract::Query;
-use axum::http::StatusCode;
-use axum::response::Response;
-use axum::Extension;
 use rusqlite::Connection;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -71,23 +65,4 @@ pub(crate) fn page(conn: &Connection, kind: &str, req: &PageRequest) -> Result<S
     }
     let _ = write!(out, "],\"next_cursor\":\"{}\",\"has_more\":{more}}}", cursor(next));
     Ok(out)
-}
-
-/// Bills, bill lines, invoice requests, cases and contacts: always an empty page
-/// (the cursor passed in comes back, `c:0` without one).
-pub(crate) async fn empty(
-    Extension(request_id): Extension<RequestId>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    match page_request(&query) {
-        Ok(req) => respond(
-            StatusCode::OK,
-            format!(
-                "{{\"items\":[],\"next_cursor\":\"{}\",\"has_more\":false}}",
-                cursor(req.after)
-            ),
-            false,
-        ),
-        Err(e) => super::exchange::refuse(&e, &request_id),
-    }
 }

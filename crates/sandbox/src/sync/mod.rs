@@ -31,6 +31,7 @@ mod profile;
 mod release;
 mod review;
 mod reviewer_rules;
+mod settlement;
 pub(crate) mod store;
 mod wire;
 mod worklist_controls;
@@ -69,7 +70,7 @@ pub const DEFAULT_INVOICE_INTERVAL: Duration = Duration::from_secs(4 * 3600);
 pub const MAX_REVIEW_DELAY: Duration = Duration::from_secs(10 * 366 * 24 * 3600);
 
 /// The Seller Sync tables, created when the data file is opened.
-pub(crate) const SCHEMAS: [&str; 3] = [store::SCHEMA, cases::FILES_SCHEMA, buyers::SCHEMA];
+pub(crate) const SCHEMAS: [&str; 4] = [store::SCHEMA, cases::FILES_SCHEMA, buyers::SCHEMA, settlement::SCHEMA];
 
 /// The largest attachment upload body: 20 MB of file as base64 plus the JSON around it.
 const MAX_UPLOAD_BODY: usize = 28 * 1024 * 1024;
@@ -145,9 +146,9 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route(&p("/products"), get(products::list))
         .route(&p("/products/{id}"), get(products::one).patch(products::edit))
         .route(&p("/products/{id}/delisting"), post(products::delist))
-        .route(&p("/bills"), get(lists::empty))
-        .route(&p("/bills/{id}/lines"), get(lists::empty))
-        .route(&p("/settlement-orders"), get(lists::empty))
+        .route(&p("/bills"), get(settlement::list_bills))
+        .route(&p("/bills/{id}/lines"), get(settlement::bill_lines))
+        .route(&p("/settlement-orders"), get(settlement::list_orders))
         .route(&p("/invoice-requests"), get(invoices::list))
         .route(&p("/invoice-requests/{id}/{action}"), post(invoices::action))
         .route(&p("/invoicing-lists"), get(invoices::lists_of_huawei))

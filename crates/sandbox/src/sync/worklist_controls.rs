@@ -157,6 +157,11 @@ impl Sandbox {
         })
     }
 
+    /// Seeds the demo settlement orders and runs the bill runs that are due, once.
+    pub fn seed_demo_settlement(&self) -> Result<(), SyncError> {
+        exchange::transact(&self.shared, super::settlement::seed)
+    }
+
     /// Opens a case; returns it as the API sends it.
     pub fn open_case(&self, new: &NewCase) -> Result<Value, SyncError> {
         value(open(&self.shared, new)?)

@@ -1,0 +1,105 @@
+//! Why an order is not billed yet: every bill-run condition with pass or fail and the
+//! data behind it, and the run the order falls into once the failing ones pass.
+//!
+//! WHY from the marketplace's settlement facts: paid, credit repaid, supervision,
+//! effective and certified are the marketplace's view of the order (交易明细); the
+//! conditions are the domain's `why_not_billed`, on the CN working calendar (the seeded
+//! 2026 calendar; the seller can correct it later in settings). An order the server
+//! already billed names its bill.
+
+use super::AccountArg;
+use crate::{ApiError, Core, ErrorCode};
+use chrono::NaiveDate;
+use gallerist_domain::money::Money;
+use gallerist_domain::settlement::{why_not_billed, Condition, OrderFacts, WorkingCalendar};
+use gallerist_store::bill_figures;
+use gallerist_store::bills::LineRow;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettlementOrderRow {
+    pub order_id: String,
+    pub product_name: String,
+    pub amount: Option<Money>,
+    pub billed_in: Option<String>,
+    /// Whether every condition holds now.
+    pub billable: bool,
+    /// The first failing condition, for the list ("supervision in progress").
+    pub held_by: Option<Condition>,
+    pub run_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhyView {
+    #[serde(flatten)]
+    pub row: SettlementOrderRow,
+    pub conditions: Vec<Condition>,
+    pub lines: Vec<LineRow>,
+}
+
+fn calendar() -> WorkingCalendar {
+    WorkingCalendar::default_cn()
+}
+
+fn row(
+    order_id: &str,
+    body: &Value,
+    billed_in: Option<String>,
+) -> Result<(SettlementOrderRow, Vec<Condition>), ApiError> {
+    let facts = OrderFacts::deserialize(&body["facts"])
+        .map_err(|e| ApiError::invalid(format!("the settlement facts of order {order_id} cannot be read: {e}")))?;
+    let verdict = why_not_billed(&facts, &calendar());
+    let row = SettlementOrderRow {
+        order_id: order_id.to_string(),
+        product_name: body["product_name"].as_str().unwrap_or_default().to_string(),
+        amount: Money::deserialize(&body["amount"]).ok(),
+        billed_in,
+        billable: verdict.billable,
+        held_by: verdict.conditions.iter().find(|c| !c.pass).cloned(),
+        run_date: verdict.run_date,
+    };
+    Ok((row, verdict.conditions))
+}
+
+/// Every order of the settlement view with its verdict; held-back orders first.
+pub fn settlement_orders(core: &Core, args: AccountArg) -> Result<Vec<SettlementOrderRow>, ApiError> {
+    let conn = core.store.conn()?;
+    let mut out = Vec::new();
+    for (id, body, billed) in bill_figures::settlement_orders(&conn, args.account_id)? {
+        out.push(row(&id, &body, billed)?.0);
+    }
+    out.sort_by_key(|r| (r.billed_in.is_some(), r.billable, r.order_id.clone()));
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderArg {
+    pub account_id: i64,
+    pub order_id: String,
+}
+
+pub fn why_not_billed_cmd(core: &Core, args: OrderArg) -> Result<WhyView, ApiError> {
+    let conn = core.store.conn()?;
+    let found = bill_figures::settlement_orders(&conn, args.account_id)?
+        .into_iter()
+        .find(|(id, _, _)| *id == args.order_id)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "order {} has no settlement record on this machine; sync first",
+                    args.order_id
+                ),
+            )
+        })?;
+    let (row, conditions) = row(&found.0, &found.1, found.2)?;
+    Ok(WhyView {
+        lines: bill_figures::lines_of_order(&conn, args.account_id, &args.order_id)?,
+        row,
+        conditions,
+    })
+}
