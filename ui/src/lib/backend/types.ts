@@ -1,6 +1,7 @@
 // DTOs exactly as docs/ipc.md defines them. Field names are the camelCase JSON
 // the core sends; amounts are exact decimal strings with a separate ISO currency.
 
+import type { SettlementCommands } from '../settlement/types';
 import type { WorklistCommands } from '../worklist/types';
 
 export type Locale = 'zh-CN' | 'en';
@@ -390,7 +391,7 @@ export interface SyncRun {
 }
 
 /** Every command: its argument object and its result. */
-export interface Commands extends WorklistCommands {
+export interface Commands extends WorklistCommands, SettlementCommands {
   app_info: { args: Record<string, never>; result: AppInfo };
   set_locale: { args: SetLocaleArgs; result: SetLocaleResult };
   list_accounts: { args: Record<string, never>; result: Account[] };
