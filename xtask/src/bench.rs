@@ -12,6 +12,7 @@ const GROUPS: &[(&str, &str)] = &[
     ("gallerist-store", "orders_100k"),
     ("gallerist-store", "bills_1m"),
     ("gallerist-market", "sync_drain"),
+    ("gallerist-bridge", "import_100k"),
 ];
 
 /// Groups whose benchmarks each move a fixed number of operations: ops/s is shown too.

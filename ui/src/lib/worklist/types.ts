@@ -95,7 +95,10 @@ export type OtherStep =
   | { submit_requirements: { documents: string[] } }
   | 'accept'
   | { reject_delivery: { reason: string } }
-  | 'confirm_order';
+  | 'confirm_order'
+  | 'auto_accept'
+  | 'approve_acceptance'
+  | { return_acceptance: { reason: string } };
 
 export interface InvoiceKind {
   invoice_type: 'vat_ordinary' | 'vat_special';

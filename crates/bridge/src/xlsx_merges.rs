@@ -1,0 +1,135 @@
+//! Merged regions of one worksheet, found without parsing the sheet a second time.
+//!
+//! `<mergeCells>` sits after `<sheetData>` at the very end of a worksheet's XML, so
+//! asking calamine for it parses the whole (often tens of MiB) sheet again — a third
+//! of a 100,000-line preview. Here the sheet entry is inflated once more but only
+//! searched for `</sheetData>` with a vectorised byte search, and the small tail is
+//! read for `ref="B1:D1"` attributes. The sheet's file is found through
+//! `xl/workbook.xml` and its relationships. Anything unexpected returns `None` and
+//! the caller falls back to calamine.
+
+use crate::table::Merge;
+use memchr::memmem;
+use std::io::{Cursor, Read};
+
+fn read_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let index = zip.index_for_name(name).or_else(|| {
+        zip.file_names()
+            .position(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(name)))
+    })?;
+    let mut text = String::new();
+    zip.by_index(index).ok()?.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The value of the first attribute in `tag` whose name is `name` or ends in `:name`.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    while let Some(eq) = rest.find("=\"") {
+        let key = rest[..eq]
+            .rsplit([' ', '\t', '\n', '\r', '<'])
+            .next()
+            .unwrap_or_default();
+        let value_start = eq + 2;
+        let value_end = value_start + rest[value_start..].find('"')?;
+        if key == name || key.rsplit_once(':').is_some_and(|(_, k)| k == name) {
+            return Some(&rest[value_start..value_end]);
+        }
+        rest = &rest[value_end + 1..];
+    }
+    None
+}
+
+/// Every `<element …>` start tag named `element` in an XML text.
+fn tags<'a>(xml: &'a str, element: &str) -> Vec<&'a str> {
+    let open = format!("<{element} ");
+    xml.match_indices(open.as_str())
+        .map(|(at, _)| &xml[at..at + xml[at..].find('>').unwrap_or(xml.len() - at)])
+        .collect()
+}
+
+/// The zip path of the worksheet called `sheet`.
+fn sheet_path(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<String> {
+    let workbook = read_entry(zip, "xl/workbook.xml")?;
+    let id = tags(&workbook, "sheet")
+        .into_iter()
+        .find(|t| attr(t, "name").map(unescape).as_deref() == Some(sheet))
+        .and_then(|t| attr(t, "id"))?
+        .to_string();
+    let rels = read_entry(zip, "xl/_rels/workbook.xml.rels")?;
+    let target = tags(&rels, "Relationship")
+        .into_iter()
+        .find(|t| attr(t, "Id") == Some(id.as_str()))
+        .and_then(|t| attr(t, "Target"))?;
+    let target = unescape(target);
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// "AB12" → zero-based (row 11, column 27).
+fn cell_ref(r: &str) -> Option<(usize, usize)> {
+    let split = r.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = r.split_at(split);
+    let col = letters.bytes().try_fold(0usize, |acc, b| {
+        b.is_ascii_uppercase().then(|| acc * 26 + usize::from(b - b'A') + 1)
+    })?;
+    let row: usize = digits.parse().ok()?;
+    (col >= 1 && row >= 1).then(|| (row - 1, col - 1))
+}
+
+/// The merged regions of `sheet`, or `None` if the workbook is laid out unexpectedly.
+pub fn merges(bytes: &[u8], sheet: &str) -> Option<Vec<Merge>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let path = sheet_path(&mut zip, sheet)?;
+    let mut entry = zip.by_name(&path).ok()?;
+    let finder = memmem::Finder::new(b"</sheetData>");
+    let mut window: Vec<u8> = Vec::with_capacity(128 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut tail: Option<Vec<u8>> = None;
+    loop {
+        let n = entry.read(&mut chunk).ok()?;
+        if n == 0 {
+            break;
+        }
+        match &mut tail {
+            Some(t) => t.extend_from_slice(&chunk[..n]),
+            None => {
+                window.extend_from_slice(&chunk[..n]);
+                if let Some(at) = finder.find(&window) {
+                    tail = Some(window.split_off(at));
+                } else {
+                    let keep = window.len().saturating_sub(16);
+                    window.drain(..keep);
+                }
+            }
+        }
+    }
+    let tail = String::from_utf8(tail.unwrap_or_default()).ok()?;
+    tags(&tail, "mergeCell")
+        .into_iter()
+        .map(|t| {
+            let (a, b) = attr(t, "ref")?.split_once(':')?;
+            let ((r0, c0), (r1, c1)) = (cell_ref(a)?, cell_ref(b)?);
+            Some(Merge {
+                first_row: r0.min(r1),
+                first_col: c0.min(c1),
+                last_row: r0.max(r1),
+                last_col: c0.max(c1),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "xlsx_merges_tests.rs"]
+mod tests;
