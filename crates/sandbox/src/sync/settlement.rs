@@ -12,7 +12,7 @@ use super::errors::SyncError;
 use super::exchange;
 use super::lists::{self, cursor, page_request};
 use super::store;
-use super::wire::Entity;
+use super::wire::entity;
 use crate::request_id::RequestId;
 use crate::Shared;
 use axum::extract::{Path, Query, State};
@@ -40,27 +40,6 @@ CREATE TABLE IF NOT EXISTS seller_sync_bill_lines (
 );
 CREATE INDEX IF NOT EXISTS seller_sync_bill_lines_by_bill ON seller_sync_bill_lines (bill_id, seq);
 ";
-
-macro_rules! entity {
-    ($t:ty, $kind:literal) => {
-        impl Entity for $t {
-            const KIND: &'static str = $kind;
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn revision(&self) -> i64 {
-                self.revision
-            }
-            fn touch(&mut self, at: DateTime<Utc>) {
-                self.revision += 1;
-                self.updated_at = at;
-            }
-            fn waiting_since(&self) -> Option<DateTime<Utc>> {
-                None
-            }
-        }
-    };
-}
 
 /// An order as the marketplace's settlement sees it (交易明细).
 #[derive(Debug, Clone, Serialize, Deserialize)]

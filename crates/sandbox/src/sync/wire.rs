@@ -25,6 +25,30 @@ pub(crate) trait Entity: Serialize + serde::de::DeserializeOwned {
     fn waiting_since(&self) -> Option<DateTime<Utc>>;
 }
 
+/// `Entity` for a plain record with `id`, `revision` and `updated_at` and no review
+/// waiting on it (the worklist and settlement entities).
+macro_rules! entity {
+    ($t:ty, $kind:literal) => {
+        impl $crate::sync::wire::Entity for $t {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn revision(&self) -> i64 {
+                self.revision
+            }
+            fn touch(&mut self, at: chrono::DateTime<chrono::Utc>) {
+                self.revision += 1;
+                self.updated_at = at;
+            }
+            fn waiting_since(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                None
+            }
+        }
+    };
+}
+pub(crate) use entity;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ApplicationStatus {

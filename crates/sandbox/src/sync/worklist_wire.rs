@@ -7,7 +7,7 @@
 //! rules that move them are the same ones Gallerist checks offline. The envelope adds
 //! what a marketplace knows besides: ids, revisions, the order, the buyer, the files.
 
-use super::wire::Entity;
+use super::wire::entity;
 use chrono::{DateTime, Utc};
 use gallerist_domain::contacts::ContactSettings;
 use gallerist_domain::invoice::{CertifiedIdentity, InvoiceKind, InvoiceRequest, InvoicingList};
@@ -15,27 +15,6 @@ use gallerist_domain::money::Money;
 use gallerist_domain::supervision::attachment::FileKind;
 use gallerist_domain::supervision::Case;
 use serde::{Deserialize, Serialize};
-
-macro_rules! entity {
-    ($t:ty, $kind:literal) => {
-        impl Entity for $t {
-            const KIND: &'static str = $kind;
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn revision(&self) -> i64 {
-                self.revision
-            }
-            fn touch(&mut self, at: DateTime<Utc>) {
-                self.revision += 1;
-                self.updated_at = at;
-            }
-            fn waiting_since(&self) -> Option<DateTime<Utc>> {
-                None
-            }
-        }
-    };
-}
 
 /// A file uploaded as delivery proof; deliveries name it by its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,7 +37,7 @@ export function currencies(perMonth: Dashboard['perMonth']): string[] {
   return [...new Set(perMonth.map((p) => p.currency))].sort();
 }
 
-function tipRow(doc: Document, swatch: string, label: string, value: string): HTMLElement {
+export function tipRow(doc: Document, swatch: string, label: string, value: string): HTMLElement {
   const row = doc.createElement('div');
   row.className = 'chart-tip-row';
   const left = doc.createElement('span');

@@ -2,6 +2,7 @@
 // currency, and one bill's waterfall from gross to net. Plotting needs numbers; the
 // figures a person reads in tooltips come from exact minor units.
 import type { ChartOption } from '../charts/echarts';
+import { tipRow } from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatMonth } from '../i18n/format';
 import { minorToAmount } from '../worklist/words';
@@ -16,21 +17,6 @@ export interface TrendLabels {
 
 function axisText(palette: ChartPalette) {
   return { color: palette.mutedText, fontFamily: palette.fontFamily, fontSize: 12 };
-}
-
-function tipRow(doc: Document, swatch: string, label: string, value: string): HTMLElement {
-  const row = doc.createElement('div');
-  row.className = 'chart-tip-row';
-  const left = doc.createElement('span');
-  left.className = 'chart-tip-label';
-  const sw = doc.createElement('span');
-  sw.className = `chart-tip-swatch ${swatch}`;
-  left.append(sw, label);
-  const right = doc.createElement('span');
-  right.className = 'chart-tip-value';
-  right.textContent = value;
-  row.append(left, right);
-  return row;
 }
 
 /** One month's figures as DOM (no HTML strings, no inline styles: CSP-safe). */
