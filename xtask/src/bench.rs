@@ -13,6 +13,7 @@ const GROUPS: &[(&str, &str)] = &[
     ("gallerist-store", "bills_1m"),
     ("gallerist-market", "sync_drain"),
     ("gallerist-bridge", "import_100k"),
+    ("gallerist-api", "import_store_100k"),
 ];
 
 /// Groups whose benchmarks each move a fixed number of operations: ops/s is shown too.

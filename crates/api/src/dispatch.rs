@@ -4,7 +4,7 @@
 //! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
 //! test in the shell checks it.
 
-use crate::settlement::{bill_view, overview, why};
+use crate::settlement::{bill_view, calendar, export, import, overview, reconcile, why};
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
@@ -95,6 +95,14 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "bill_lines" => out(bill_view::bill_lines(core, args(name, value)?)?),
         "settlement_orders" => out(why::settlement_orders(core, args(name, value)?)?),
         "why_not_billed" => out(why::why_not_billed_cmd(core, args(name, value)?)?),
+        "import_preview" => out(import::import_preview(core, args(name, value)?)?),
+        "import_commit" => out(import::import_commit(core, args(name, value)?)?),
+        "bill_imports" => out(import::bill_imports(core, args(name, value)?)?),
+        "export_view" => out(export::export_view(core, args(name, value)?)?),
+        "reconcile_bills" => out(reconcile::reconcile_bills(core, args(name, value)?)?),
+        "get_working_calendar" => out(calendar::get_working_calendar(core, args(name, value)?)?),
+        "set_working_calendar" => out(calendar::set_working_calendar(core, args(name, value)?)?),
+        "reset_working_calendar" => out(calendar::reset_working_calendar(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

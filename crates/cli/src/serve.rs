@@ -70,12 +70,7 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     let app = Router::new()
         // Attachments arrive base64-encoded in the JSON body: room for the core's own
         // 50 MB limit, which then refuses larger files with a message in words.
-        .route(
-            "/api/{command}",
-            post(command).layer(DefaultBodyLimit::max(
-                gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024,
-            )),
-        )
+        .route("/api/{command}", post(command).layer(DefaultBodyLimit::max(BODY_LIMIT)))
         .fallback_service(static_files)
         .layer(middleware::from_fn_with_state(web.clone(), loopback_host_only))
         .layer(SetResponseHeaderLayer::overriding(
@@ -118,6 +113,10 @@ async fn loopback_host_only(State(web): State<Arc<Web>>, request: Request, next:
     next.run(request).await
 }
 
+/// Attachments and console exports arrive base64-encoded in the JSON body: room for
+/// the core's own 50 MB limits, which then refuse larger files with a message in words.
+const BODY_LIMIT: usize = gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024;
+
 async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request: Request) -> Response {
     let is_json = request
         .headers()
@@ -128,7 +127,7 @@ async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request:
         let body = serde_json::json!({"code": "invalid_input", "message": "commands take a JSON body (Content-Type: application/json)"});
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response();
     }
-    let bytes = match axum::body::to_bytes(request.into_body(), 1024 * 1024).await {
+    let bytes = match axum::body::to_bytes(request.into_body(), BODY_LIMIT).await {
         Ok(b) => b,
         Err(_) => {
             return (

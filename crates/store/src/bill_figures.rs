@@ -122,6 +122,15 @@ pub fn lines_of_bill(conn: &Connection, account_id: i64, bill_id: &str) -> Resul
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every line of the account in row order (reconciliation reads them all).
+pub fn lines_of_account(conn: &Connection, account_id: i64) -> Result<Vec<LineRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {LINE_COLUMNS} FROM bill_lines WHERE account_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![account_id], line)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn lines_of_order(conn: &Connection, account_id: i64, order_id: &str) -> Result<Vec<LineRow>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LINE_COLUMNS} FROM bill_lines WHERE account_id = ?1 AND order_id = ?2 ORDER BY id"

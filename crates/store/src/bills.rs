@@ -180,3 +180,10 @@ pub fn bill(conn: &Connection, account_id: i64, bill_id: &str) -> Result<Option<
         .query_row(params![account_id, bill_id], bill_row)
         .optional()?)
 }
+
+/// Whether a line with this fingerprint is stored (the import preview counts new lines).
+pub fn has_line(conn: &Connection, account_id: i64, fingerprint: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM bill_lines WHERE account_id = ?1 AND fingerprint = ?2")?
+        .exists(params![account_id, fingerprint])?)
+}

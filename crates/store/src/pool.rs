@@ -10,10 +10,14 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
+// cache_size: 16 MB (SQLite's default is 2 MB). Importing 100,000 bill lines inserts
+// into a unique fingerprint index in random order; with the default cache the index
+// pages thrash and the transaction takes 1.7 s instead of 1.0 s (import_store_100k).
 const PRAGMAS: &str = "PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
-PRAGMA busy_timeout = 5000;";
+PRAGMA busy_timeout = 5000;
+PRAGMA cache_size = -16384;";
 
 fn corrupt(path: &Path, err: &rusqlite::Error) -> Option<StoreError> {
     match err.sqlite_error_code() {

@@ -19,3 +19,12 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> 
     )?;
     Ok(())
 }
+
+/// The seller's working calendar (JSON), when edited; the seeded one otherwise.
+pub const WORKING_CALENDAR: &str = "working_calendar";
+
+/// Forgets a setting, so its default applies again.
+pub fn remove(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}

@@ -39,3 +39,137 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     await context.close();
   }
 });
+
+async function api(url, command, args) {
+  const r = await fetch(`${url}/api/${command}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const body = await r.json();
+  assert.ok(r.ok, `${command} should succeed: ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function sandboxAccount(url) {
+  return (await api(url, 'list_accounts', {})).find((a) => a.isSandbox).id;
+}
+
+test('reconciliation names the bill mistakes and exports them; the run calendar can be corrected', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${web.server.url}/#/bills?tab=reconcile`);
+    await page.getByTestId('reconcile-summary').waitFor({ timeout: 20_000 });
+    for (const cause of ['missing', 'extra', 'net_differs', 'period_differs']) {
+      assert.ok(
+        (await page.locator(`[data-testid="variance"][data-cause="${cause}"]`).count()) > 0,
+        `the sandbox's ${cause} mistake is listed`,
+      );
+    }
+    const wrongRate = page.locator('[data-testid="variance"][data-cause="net_differs"]').first();
+    assert.match(await wrongRate.textContent(), /-\d+\.\d\d CNY/, 'a line billed at too high a fee shows a negative difference');
+    await screenshot(page, 'bills-reconcile');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-reconcile').getByTestId('export-csv').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^gallerist-reconciliation-.*\.csv$/, 'the export is a named csv');
+    await page.getByTestId('export-reconcile').getByRole('status').waitFor();
+
+    await page.getByTestId('bills-tab-calendar').click();
+    const december = page.getByTestId('run-2026-12').getByTestId('cn-run');
+    await december.waitFor();
+    assert.equal(await december.textContent(), '2026-12-03', 'the CN run is on Thursday the 3rd');
+    await page.getByTestId('calendar-day').fill('2026-12-03');
+    await page.getByTestId('add-holiday').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-2026-12"] [data-testid="cn-run"]')?.textContent === '2026-12-04');
+    await screenshot(page, 'bills-calendar');
+    await page.getByRole('button', { name: 'Back to the built-in calendar' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-2026-12"] [data-testid="cn-run"]')?.textContent === '2026-12-03');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+/** A console bill export as a seller keeps it: thousands separators, full-width digits,
+ *  a formula-injection cell and a broken amount. */
+const EXPORT = Buffer.from(
+  '\uFEFF账单编号,账期,订单号,商品名称,销售金额,平台服务费比例,结算金额\r\n' +
+    'HWB202609-E2E,2026-09,CS2609100001,企业网盘 License,"1,234.00",13%,"1,073.58"\r\n' +
+    "HWB202609-E2E,2026-09,CS2609100002,=cmd|'/c calc'!A1,５００.００,13%,435.00\r\n" +
+    'HWB202609-E2E,2026-09,CS2609100003,数据迁移实施服务,800.00,2.5%,780.00\r\n' +
+    'HWB202609-E2E,2026-09,CS2609100004,OCR 识别 API,abc,15%,0.00\r\n',
+  'utf8',
+);
+
+test('a console export is previewed, imported once, and the totals change', async () => {
+  const url = web.server.url;
+  const account = await sandboxAccount(url);
+  const before = await api(url, 'settlement_overview', { accountId: account });
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${url}/#/bills?tab=import`);
+    await page.getByTestId('import-file').setInputFiles({ name: '账单明细-2026-09.csv', mimeType: 'text/csv', buffer: EXPORT });
+    await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+    assert.match(await page.getByTestId('count-new').textContent(), /^3 /, 'three good rows are new');
+    assert.match(await page.getByTestId('count-errors').textContent(), /^1 /, 'one row has an error');
+    assert.equal(await page.locator('[data-kind="formula"][data-severity="warning"]').count(), 1, 'the =cmd cell is flagged as a formula kept as text');
+    assert.equal(await page.locator('[data-kind="amount"][data-severity="error"]').count(), 1, "the 'abc' amount is named");
+    assert.match(await page.getByTestId('import-adds').textContent(), /2534\.00/, 'the preview shows what the import adds: 1,234 + ５００ + 800');
+    await screenshot(page, 'bills-import-preview');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    assert.match(await page.getByTestId('import-done').textContent(), /3 lines imported/, 'the wizard says what it stored');
+
+    const after = await api(url, 'settlement_overview', { accountId: account });
+    assert.equal(after.lines, before.lines + 3, 'the overview counts the three imported lines');
+    await page.getByTestId('bills-tab-bills').click();
+    const row = page.locator('[data-testid="bill-row"]', { hasText: 'HWB202609-E2E' });
+    await row.waitFor();
+    assert.match(await row.textContent(), /2534\.00 CNY/, 'the imported bill carries the new gross');
+
+    await page.getByTestId('bills-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: '账单明细-2026-09.csv', mimeType: 'text/csv', buffer: EXPORT });
+    await page.getByTestId('import-previous').waitFor();
+    assert.equal(await page.getByTestId('import-commit').isDisabled(), true, 'a re-import has nothing to add');
+    assert.match(await page.getByTestId('count-stored').textContent(), /^3 /, 'its three lines are already stored');
+    const again = await api(url, 'settlement_overview', { accountId: account });
+    assert.equal(again.lines, after.lines, 'previewing the same file again changes nothing');
+    await screenshot(page, 'bills-import-again');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 100,000-line bill scrolls to its last line with only a screenful of rows in the page', async () => {
+  const url = web.server.url;
+  const account = await sandboxAccount(url);
+  const rows = ['Bill ID,Bill Period,Order ID,Product Name,Currency,Sales Amount,Platform Fee,Settlement Amount'];
+  for (let i = 1; i <= 100_000; i++) {
+    rows.push(`BIG-2026-08,2026-08,CS26080${String(i).padStart(6, '0')},Gallerist Demo SaaS,CNY,100.00,13.00,87.00`);
+  }
+  const file = Buffer.from(rows.join('\n'), 'utf8').toString('base64');
+  const preview = await api(url, 'import_preview', { accountId: account, fileName: 'big.csv', base64: file });
+  assert.equal(preview.newLines, 100_000, 'every line of the big export is new');
+  const done = await api(url, 'import_commit', { accountId: account, fileName: 'big.csv', fileSha256: preview.fileSha256, mapping: preview.mapping });
+  assert.equal(done.imported, 100_000, 'all 100,000 lines are stored');
+
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${url}/#/bills?bill=BIG-2026-08`);
+    const lines = page.getByTestId('bill-lines');
+    await lines.waitFor({ timeout: 20_000 });
+    await page.getByTestId('bill-line').first().waitFor();
+    await lines.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = page.locator('[data-testid="bill-line"][aria-rowindex="100000"]');
+    await last.waitFor({ timeout: 20_000 });
+    assert.match(await last.textContent(), /CS26080100000/, 'the last line of the bill is reachable by scrolling');
+    const rendered = await lines.locator('[role="row"]').count();
+    assert.ok(rendered < 60, `only a screenful of rows exists in the page, not 100,000 (found ${rendered})`);
+    await screenshot(page, 'bills-big');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});

@@ -10,7 +10,14 @@
 //! console's own exports, imported here.
 
 pub mod bill_view;
+pub mod calendar;
+pub mod export;
+mod export_views;
+pub mod import;
+mod import_lines;
+pub mod import_view;
 pub mod overview;
+pub mod reconcile;
 pub mod why;
 
 use serde::Deserialize;

@@ -4,9 +4,10 @@
 //! WHY from the marketplace's settlement facts: paid, credit repaid, supervision,
 //! effective and certified are the marketplace's view of the order (交易明细); the
 //! conditions are the domain's `why_not_billed`, on the CN working calendar (the seeded
-//! 2026 calendar; the seller can correct it later in settings). An order the server
+//! 2026 calendar until the seller edits it: `calendar`). An order the server
 //! already billed names its bill.
 
+use super::calendar::working_calendar;
 use super::AccountArg;
 use crate::{ApiError, Core, ErrorCode};
 use chrono::NaiveDate;
@@ -29,6 +30,9 @@ pub struct SettlementOrderRow {
     /// The first failing condition, for the list ("supervision in progress").
     pub held_by: Option<Condition>,
     pub run_date: Option<NaiveDate>,
+    /// Every condition holds and its run has passed, yet no bill carries it: a
+    /// difference for reconciliation (and a service ticket), not a wait.
+    pub missed_run: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,36 +44,44 @@ pub struct WhyView {
     pub lines: Vec<LineRow>,
 }
 
-fn calendar() -> WorkingCalendar {
-    WorkingCalendar::default_cn()
-}
-
 fn row(
+    calendar: &WorkingCalendar,
+    today: NaiveDate,
     order_id: &str,
     body: &Value,
     billed_in: Option<String>,
 ) -> Result<(SettlementOrderRow, Vec<Condition>), ApiError> {
     let facts = OrderFacts::deserialize(&body["facts"])
         .map_err(|e| ApiError::invalid(format!("the settlement facts of order {order_id} cannot be read: {e}")))?;
-    let verdict = why_not_billed(&facts, &calendar());
+    let verdict = why_not_billed(&facts, calendar);
     let row = SettlementOrderRow {
         order_id: order_id.to_string(),
         product_name: body["product_name"].as_str().unwrap_or_default().to_string(),
         amount: Money::deserialize(&body["amount"]).ok(),
-        billed_in,
         billable: verdict.billable,
         held_by: verdict.conditions.iter().find(|c| !c.pass).cloned(),
         run_date: verdict.run_date,
+        missed_run: verdict.billable && billed_in.is_none() && verdict.run_date.is_some_and(|r| r <= today),
+        billed_in,
     };
     Ok((row, verdict.conditions))
 }
 
+fn today(core: &Core) -> NaiveDate {
+    core.clock
+        .now()
+        .with_timezone(&gallerist_domain::clock::china_offset())
+        .date_naive()
+}
+
 /// Every order of the settlement view with its verdict; held-back orders first.
 pub fn settlement_orders(core: &Core, args: AccountArg) -> Result<Vec<SettlementOrderRow>, ApiError> {
+    let calendar = working_calendar(core)?;
+    let today = today(core);
     let conn = core.store.conn()?;
     let mut out = Vec::new();
     for (id, body, billed) in bill_figures::settlement_orders(&conn, args.account_id)? {
-        out.push(row(&id, &body, billed)?.0);
+        out.push(row(&calendar, today, &id, &body, billed)?.0);
     }
     out.sort_by_key(|r| (r.billed_in.is_some(), r.billable, r.order_id.clone()));
     Ok(out)
@@ -83,6 +95,7 @@ pub struct OrderArg {
 }
 
 pub fn why_not_billed_cmd(core: &Core, args: OrderArg) -> Result<WhyView, ApiError> {
+    let calendar = working_calendar(core)?;
     let conn = core.store.conn()?;
     let found = bill_figures::settlement_orders(&conn, args.account_id)?
         .into_iter()
@@ -96,7 +109,7 @@ pub fn why_not_billed_cmd(core: &Core, args: OrderArg) -> Result<WhyView, ApiErr
                 ),
             )
         })?;
-    let (row, conditions) = row(&found.0, &found.1, found.2)?;
+    let (row, conditions) = row(&calendar, today(core), &found.0, &found.1, found.2)?;
     Ok(WhyView {
         lines: bill_figures::lines_of_order(&conn, args.account_id, &args.order_id)?,
         row,

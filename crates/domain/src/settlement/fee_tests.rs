@@ -63,6 +63,7 @@ fn every_rule_and_type_has_english_and_chinese_labels() {
         FeeRule::Baseline2022,
         FeeRule::StockBefore2022,
         FeeRule::NoBaselineForType,
+        FeeRule::GeneralFivePercent,
     ] {
         let label = rule.label();
         assert!(!label.en.is_empty() && !label.zh.is_empty(), "{rule:?}");
@@ -84,4 +85,31 @@ fn rates_serialize_in_snake_case() {
     assert_eq!(product, r#""professional_service""#);
     let back: FeeRate = serde_json::from_str(&json).unwrap();
     assert_eq!(back, rate);
+}
+
+#[test]
+fn general_products_pay_5_percent_for_orders_effective_since_2019_05_01() {
+    assert_eq!(
+        general_product_rate(GENERAL_PRODUCT_SINCE),
+        Some(FeeRate {
+            ppm: 50_000,
+            rule: FeeRule::GeneralFivePercent
+        }),
+        "an order effective on 2019-05-01 pays the general-product 5 %"
+    );
+    assert_eq!(
+        general_product_rate(day(2019, 4, 30)),
+        None,
+        "the rate before 2019-05-01 is not documented, so none is guessed"
+    );
+    assert_eq!(
+        general_product_rate(day(2026, 3, 1)).map(|r| r.ppm),
+        Some(GENERAL_PRODUCT_PPM),
+        "the 5 % rule does not depend on the release date or product type"
+    );
+    let json = serde_json::to_string(&FeeRule::GeneralFivePercent).unwrap();
+    assert_eq!(
+        json, r#""general_five_percent""#,
+        "the new rule serializes in snake_case"
+    );
 }

@@ -12,7 +12,9 @@
 //! units (fen / cents), rates are parts per million (13 % = 130 000) — never `f64`,
 //! because a bill must reconcile to the cent.
 //!
-//! - [`fee`]: the platform-fee ratio for a product type and release date;
+//! - [`fee`]: the platform-fee ratio for a product type and release date, or the
+//!   general-product 5 % for products on that contract;
+//! - [`rebate`]: the 2024-03-01 monthly GMV rebate for 5 % products, by tier table;
 //! - [`net`]: settlement amount = (gross − customer WHT) × (1 − fee) − seller WHT − DST;
 //! - [`calendar`]: the mainland working-day calendar the CN run date moves on;
 //! - [`run`]: run dates per site, the billed period, the month an order belongs to;
@@ -23,6 +25,7 @@ pub mod calendar;
 pub mod conditions;
 pub mod fee;
 pub mod net;
+pub mod rebate;
 pub mod reconcile;
 pub mod run;
 
@@ -35,6 +38,8 @@ mod fee_tests;
 #[cfg(test)]
 mod net_tests;
 #[cfg(test)]
+mod rebate_tests;
+#[cfg(test)]
 mod reconcile_tests;
 #[cfg(test)]
 mod run_tests;
@@ -43,8 +48,15 @@ use serde::{Deserialize, Serialize};
 
 pub use calendar::WorkingCalendar;
 pub use conditions::{why_not_billed, Condition, ConditionKey, OrderFacts, Payment, WhyNotBilled};
-pub use fee::{fee_rate, FeeRate, FeeRule, ProductType, FEE_BASELINE_FROM, PPM};
+pub use fee::{
+    fee_rate, general_product_rate, FeeRate, FeeRule, ProductType, FEE_BASELINE_FROM, GENERAL_PRODUCT_PPM,
+    GENERAL_PRODUCT_SINCE, PPM,
+};
 pub use net::{settle, Breakdown};
+pub use rebate::{
+    monthly_rebate, rebate_eligibility, GmvRebateTable, GmvTier, MonthlyRebate, RebateEligibility, BASE_SHARE_PPM,
+    GMV_REBATE_SINCE,
+};
 pub use reconcile::{reconcile, ActualLine, ExpectedLine, Variance, VarianceCause};
 pub use run::{attribution_month, billed_period, run_date, BillingSite, OrderKind, YearMonth};
 

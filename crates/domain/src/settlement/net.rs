@@ -53,8 +53,9 @@ pub fn settle(gross: i64, customer_wht: i64, fee_rate_ppm: u32, seller_wht: i64,
     }
 }
 
-/// `numerator / denominator` rounded half away from zero; `denominator > 0`.
-fn div_half_up(numerator: i128, denominator: i128) -> i128 {
+/// `numerator / denominator` rounded half away from zero; `denominator > 0`. Shared
+/// with [`super::rebate`] so every fraction of a minor unit is rounded the same way.
+pub(super) fn div_half_up(numerator: i128, denominator: i128) -> i128 {
     let magnitude = (numerator.abs() * 2 + denominator) / (denominator * 2);
     if numerator < 0 {
         -magnitude
@@ -63,6 +64,7 @@ fn div_half_up(numerator: i128, denominator: i128) -> i128 {
     }
 }
 
-fn clamp(value: i128) -> i64 {
+/// `value` saturated at the `i64` range.
+pub(super) fn clamp(value: i128) -> i64 {
     i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }

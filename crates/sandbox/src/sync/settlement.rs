@@ -22,8 +22,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use gallerist_domain::clock::china_offset;
 use gallerist_domain::money::{Currency, Money};
 use gallerist_domain::settlement::{
-    billed_period, fee_rate, settle, why_not_billed, OrderFacts, OrderKind, Payment, ProductType, WorkingCalendar,
-    YearMonth,
+    billed_period, fee_rate, run_date, settle, why_not_billed, BillingSite, OrderFacts, OrderKind, Payment,
+    ProductType, WorkingCalendar, YearMonth,
 };
 use gallerist_domain::supervision::SupervisionStatus;
 use rusqlite::{params, Connection};
@@ -142,9 +142,20 @@ fn stage(run: NaiveDate, today: NaiveDate) -> &'static str {
     }
 }
 
-fn line_json(id: &str, order: &SettlementOrder, period: YearMonth) -> (serde_json::Value, [i64; 4]) {
+/// Three mistakes a real bill can carry, so the reconciliation view has something to
+/// find: one order billed at the stock 15 % though released after 2022-11-11, one
+/// billable order left off its bill, one billed a run late; plus a line for an order
+/// the shop never had (see [`stray_line`]).
+const WRONG_RATE: usize = 8;
+const LEFT_OUT: usize = 12;
+const BILLED_LATE: usize = 15;
+
+fn line_json(id: &str, order: &SettlementOrder, period: YearMonth, wrong_rate: bool) -> (serde_json::Value, [i64; 4]) {
     let cny = |minor| Money::new(minor, Currency::Cny);
-    let rate = fee_rate(order.product_type, order.released_on, order.facts.effective_on);
+    let mut rate = fee_rate(order.product_type, order.released_on, order.facts.effective_on);
+    if wrong_rate {
+        rate.ppm = 150_000;
+    }
     let b = settle(order.amount.minor, 0, rate.ppm, 0, 0);
     let json = serde_json::json!({
         "id": format!("{id}-{}", order.id),
@@ -164,6 +175,31 @@ fn line_json(id: &str, order: &SettlementOrder, period: YearMonth) -> (serde_jso
     (json, [b.gross, b.fee, b.seller_wht + b.dst, b.net])
 }
 
+/// A line for an order the shop never had (a mistaken adjustment), on the latest bill.
+fn stray_line(bill: &mut Bill, lines: &mut Vec<serde_json::Value>) {
+    let cny = |minor| Money::new(minor, Currency::Cny);
+    let b = settle(500_000, 0, 130_000, 0, 0);
+    lines.push(serde_json::json!({
+        "id": format!("{}-CS2610000777", bill.id),
+        "order_id": "CS2610000777",
+        "order_kind": "renewal",
+        "period": bill.period,
+        "product_name": "Gallerist Demo SaaS",
+        "product_type": ProductType::Saas,
+        "gross": cny(b.gross),
+        "customer_wht": cny(0),
+        "fee_rate_ppm": 130_000,
+        "fee": cny(b.fee),
+        "seller_wht": cny(0),
+        "dst": cny(0),
+        "net": cny(b.net),
+    }));
+    bill.totals.gross.minor += b.gross;
+    bill.totals.fee.minor += b.fee;
+    bill.totals.net.minor += b.net;
+    bill.line_count += 1;
+}
+
 /// Seeds the demo orders and runs every bill run that is due (once).
 pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncError> {
     if store::get::<SettlementOrder>(conn, "CS2611000500")?.is_some() {
@@ -176,10 +212,21 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
     for i in 0..48 {
         let mut order = demo_order(i, today, now);
         let verdict = why_not_billed(&order.facts, &calendar);
-        if let Some(run) = verdict.run_date.filter(|r| verdict.billable && *r <= today) {
+        let run = verdict
+            .run_date
+            .filter(|_| verdict.billable && i != LEFT_OUT)
+            .map(|run| {
+                if i == BILLED_LATE {
+                    let next = YearMonth::of(run).next();
+                    run_date(BillingSite::Cn, next.year, next.month, &calendar)
+                } else {
+                    run
+                }
+            });
+        if let Some(run) = run.filter(|r| *r <= today) {
             let period = billed_period(run);
             let id = format!("B{}{:02}-CN", period.year, period.month);
-            let (json, [gross, fee, tax, net]) = line_json(&id, &order, period);
+            let (json, [gross, fee, tax, net]) = line_json(&id, &order, period, i == WRONG_RATE);
             let (bill, lines) = bills.entry(run).or_insert_with(|| {
                 let totals = Totals {
                     gross: cny(0),
@@ -209,6 +256,9 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
             order.billed_in = Some(id);
         }
         store::put(conn, &order)?;
+    }
+    if let Some((bill, lines)) = bills.values_mut().next_back() {
+        stray_line(bill, lines);
     }
     for (bill, lines) in bills.values() {
         store::put(conn, bill)?;

@@ -69,6 +69,18 @@ describe('message catalogs', () => {
     expect([...used].filter((k) => !(k in en)), 'keys used in components should exist').toEqual([]);
   });
 
+  it('every reconciliation cause, import problem and mapping confidence the core sends has a label', () => {
+    const codes = [
+      ...['missing', 'extra', 'amount_differs', 'net_differs', 'period_differs'].map((c) => `reconcile.cause.${c}`),
+      ...['formula', 'currency', 'rounded_id', 'period', 'date', 'order', 'amount', 'fee', 'rate', 'other'].map((c) => `import.problem.${c}`),
+      ...['exact', 'sub_header', 'contains', 'manual', 'unmapped'].map((c) => `import.confidence.${c}`),
+      ...['overview', 'bills', 'held', 'reconcile', 'import', 'calendar'].map((c) => `bills.tab.${c}`),
+    ];
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      expect(codes.filter((k) => !(k in catalog)), `${name} should label every settlement code`).toEqual([]);
+    }
+  });
+
   it('every message is used somewhere (codes looked up at run time excepted)', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const source = sourceFiles(root)
@@ -84,6 +96,10 @@ describe('message catalogs', () => {
       'bills.stage.',
       'bills.step.',
       'bills.tab.',
+      'bills.type.',
+      'reconcile.cause.',
+      'import.problem.',
+      'import.confidence.',
       'why.key.',
       'actor.',
       'buyerStep.',

@@ -78,11 +78,120 @@ export interface SettlementOrderRow {
   billable: boolean;
   heldBy: Condition | null;
   runDate: string | null;
+  missedRun: boolean;
 }
 
 export interface WhyView extends SettlementOrderRow {
   conditions: Condition[];
   lines: LineRow[];
+}
+
+export type Field = string;
+
+export interface ColumnMapping {
+  index: number;
+  header: string;
+  field: Field | null;
+  confidence: 'exact' | 'sub_header' | 'contains' | 'manual' | 'unmapped';
+  why: string;
+  currency_hint: string | null;
+}
+
+export interface Mapping {
+  columns: ColumnMapping[];
+  default_currency: string | null;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  fileSha256: string;
+  encoding: string | null;
+  rows: number;
+  imported: number;
+  duplicates: number;
+  errors: number;
+  archivedAs: string;
+  importedAt: string;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  fileSha256: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string | null;
+  sheets: string[];
+  headerRows: number[];
+  mapping: Mapping;
+  unmapped: { index: number; header: string }[];
+  missingRequired: { any_of: Field[]; message: string }[];
+  notes: string[];
+  rows: number;
+  newLines: number;
+  alreadyStored: number;
+  rowsWithErrors: number;
+  warnings: number;
+  problems: { row: number; column: string; message: string; severity: 'error' | 'warning'; kind: string }[];
+  problemCount: number;
+  sampleFields: Field[];
+  sample: { row: number; cells: string[]; ok: boolean }[];
+  adds: { currency: string; lines: number; grossMinor: number; feeMinor: number; netMinor: number }[];
+  previous: ImportRecord | null;
+  fields: { key: Field; zh: string; en: string }[];
+}
+
+export interface ImportOutcome {
+  import: ImportRecord;
+  imported: number;
+  duplicates: number;
+  skippedErrors: number;
+  skippedSynced: number;
+  bills: string[];
+}
+
+export type VarianceCause = 'missing' | 'extra' | 'amount_differs' | 'net_differs' | 'period_differs';
+
+export interface VarianceRow {
+  orderId: string;
+  cause: VarianceCause;
+  expectedPeriod: string | null;
+  actualPeriod: string | null;
+  expectedMinor: number;
+  actualMinor: number;
+  differenceMinor: number;
+  label: { en: string; zh: string };
+  billId: string | null;
+  productName: string;
+  currency: string;
+}
+
+export interface Reconciliation {
+  asOf: string;
+  expectedLines: number;
+  actualLines: number;
+  matched: number;
+  byCause: { cause: VarianceCause; count: number; differenceMinor: number }[];
+  varianceCount: number;
+  variances: VarianceRow[];
+}
+
+export interface CalendarView {
+  holidays: string[];
+  makeupWorkdays: string[];
+  edited: boolean;
+  year: number;
+  runs: { month: string; cn: string; intl: string }[];
+}
+
+export type ExportView = 'bills' | 'bill_lines' | 'months' | 'by_product' | 'by_type' | 'held' | 'reconcile';
+
+export interface Exported {
+  fileName: string;
+  mime: string;
+  base64: string;
+  rows: number;
+  savedTo: string | null;
 }
 
 type Acc = { accountId: number };
@@ -94,6 +203,17 @@ export interface SettlementCommands {
   bill_lines: { args: Acc & { billId: string; offset: number; limit: number }; result: { lines: LineRow[]; total: number; offset: number } };
   settlement_orders: { args: Acc; result: SettlementOrderRow[] };
   why_not_billed: { args: Acc & { orderId: string }; result: WhyView };
+  import_preview: {
+    args: Acc & { fileName: string; base64?: string; fileSha256?: string; mapping?: Mapping; sheet?: string | null };
+    result: ImportPreview;
+  };
+  import_commit: { args: Acc & { fileName: string; fileSha256: string; mapping: Mapping; sheet?: string | null }; result: ImportOutcome };
+  bill_imports: { args: Acc; result: ImportRecord[] };
+  export_view: { args: Acc & { view: ExportView; billId?: string; format: 'csv' | 'xlsx'; save?: boolean }; result: Exported };
+  reconcile_bills: { args: Acc & { billId?: string; limit?: number }; result: Reconciliation };
+  get_working_calendar: { args: { year?: number }; result: CalendarView };
+  set_working_calendar: { args: { holidays: string[]; makeupWorkdays: string[]; year?: number }; result: CalendarView };
+  reset_working_calendar: { args: { year?: number }; result: CalendarView };
 }
 
 export type { Words };

@@ -1,0 +1,396 @@
+//! Bills meet the seller's own records: reconciliation finds the sandbox's bill
+//! mistakes, console exports are imported once (GBK, thousands separators, full-width
+//! digits, a formula cell, a bad row), every view exports, and the seller's working
+//! calendar moves the run date.
+
+use base64::Engine;
+use gallerist_api::sync::{engine, run};
+use gallerist_api::{boot, dispatch, ApiError, BootOptions, Core};
+use gallerist_domain::SystemClock;
+use gallerist_market::sync::{Backoff, Policy};
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+async fn core(dir: &std::path::Path) -> Core {
+    boot(BootOptions {
+        data_dir: dir.to_path_buf(),
+        clock: Arc::new(SystemClock),
+        seed: 5,
+        os_locale: "zh-CN".into(),
+        embedded_sandbox: true,
+        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
+    })
+    .await
+    .expect("the app boots on an empty folder")
+}
+
+async fn call(core: &Core, name: &str, args: Value) -> Value {
+    dispatch(core, name, args)
+        .await
+        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
+}
+
+async fn refused(core: &Core, name: &str, args: Value) -> ApiError {
+    match dispatch(core, name, args).await {
+        Ok(v) => panic!("{name} should have been refused, got {v}"),
+        Err(e) => e,
+    }
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[tokio::test]
+async fn reconciliation_names_each_mistake_on_the_sandbox_bills_and_every_view_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = core.sandbox.as_ref().unwrap().account_id;
+    let policy = Policy {
+        concurrency: 4,
+        backoff: Backoff {
+            base: Duration::from_millis(5),
+            cap: Duration::from_millis(100),
+        },
+    };
+    let e = engine(&core, a, None, policy).unwrap();
+    run(&e, Some(Instant::now() + Duration::from_secs(60)), true)
+        .await
+        .unwrap();
+
+    let r = call(&core, "reconcile_bills", json!({ "accountId": a })).await;
+    let causes: Vec<(String, String)> = r["variances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["orderId"].as_str().unwrap().to_string(),
+                v["cause"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (order, cause) in [
+        ("CS2611000508", "net_differs"),
+        ("CS2611000512", "missing"),
+        ("CS2611000515", "period_differs"),
+        ("CS2610000777", "extra"),
+    ] {
+        assert!(
+            causes.contains(&(order.to_string(), cause.to_string())),
+            "order {order} is flagged as {cause}: {causes:?}"
+        );
+    }
+    assert_eq!(
+        causes.len(),
+        4,
+        "every other billed order agrees with its expected line: {causes:?}"
+    );
+    let wrong_rate = r["variances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["orderId"] == "CS2611000508")
+        .unwrap();
+    assert!(
+        wrong_rate["differenceMinor"].as_i64().unwrap() < 0,
+        "billing at 15 % instead of 2.5 % pays the seller less: {wrong_rate}"
+    );
+    assert!(
+        wrong_rate["label"]["zh"].as_str().unwrap().contains("结算金额"),
+        "the cause reads in Chinese too: {wrong_rate}"
+    );
+    let why = call(
+        &core,
+        "why_not_billed",
+        json!({ "accountId": a, "orderId": "CS2611000512" }),
+    )
+    .await;
+    assert_eq!(
+        why["missedRun"], true,
+        "a billable order whose run has passed without it says so: {why}"
+    );
+    let bill = wrong_rate["billId"]
+        .as_str()
+        .expect("the differing line names its bill");
+    let scoped = call(&core, "reconcile_bills", json!({ "accountId": a, "billId": bill })).await;
+    assert!(
+        scoped["variances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["billId"] == bill || v["billId"].is_null()),
+        "a bill's reconciliation lists only its own lines and the orders it lacks: {scoped}"
+    );
+
+    for view in ["bills", "months", "by_product", "by_type", "held", "reconcile"] {
+        let out = call(
+            &core,
+            "export_view",
+            json!({ "accountId": a, "view": view, "format": "csv" }),
+        )
+        .await;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(out["base64"].as_str().unwrap())
+            .unwrap();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "the {view} csv starts with a UTF-8 BOM for Excel"
+        );
+        assert!(out["rows"].as_u64().unwrap() > 0, "the {view} export has rows: {out}");
+        assert!(out["savedTo"].is_null(), "nothing is written unless asked");
+    }
+    let csv = call(
+        &core,
+        "export_view",
+        json!({ "accountId": a, "view": "bills", "format": "csv" }),
+    )
+    .await;
+    let text = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(csv["base64"].as_str().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("账单编号"),
+        "headers follow the seller's language (zh-CN): {text}"
+    );
+    let xlsx = call(
+        &core,
+        "export_view",
+        json!({ "accountId": a, "view": "bill_lines", "billId": bill, "format": "xlsx" }),
+    )
+    .await;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(xlsx["base64"].as_str().unwrap())
+        .unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx export is a zip container");
+    assert!(
+        xlsx["fileName"].as_str().unwrap().ends_with(".xlsx"),
+        "the name says xlsx: {xlsx}"
+    );
+    let err = refused(
+        &core,
+        "export_view",
+        json!({ "accountId": a, "view": "bill_lines", "format": "csv" }),
+    )
+    .await;
+    assert!(
+        err.message.contains("bill"),
+        "the lines view asks for its bill: {err:?}"
+    );
+}
+
+/// A console export as sellers keep it: GBK, thousands separators, full-width digits, a
+/// formula-injection cell and one broken amount.
+fn gbk_export() -> Vec<u8> {
+    let text = "账单编号,账期,订单号,商品名称,销售金额,平台服务费比例,结算金额\r\n\
+        HWB202609-IMP,2026-09,CS2609000001,企业网盘 License,\"1,234.00\",13%,\"1,073.58\"\r\n\
+        HWB202609-IMP,2026-09,CS2609000002,=cmd|'/c calc'!A1,５００.００,13%,435.00\r\n\
+        HWB202609-IMP,2026-09,CS2609000003,数据迁移实施服务,800.00,2.5%,780.00\r\n\
+        HWB202609-IMP,2026-09,CS2609000004,OCR 识别 API,abc,15%,0.00\r\n";
+    let (bytes, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad, "the sample is representable in GBK");
+    bytes.into_owned()
+}
+
+#[tokio::test]
+async fn a_console_export_is_previewed_imported_once_and_changes_the_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = core.sandbox.as_ref().unwrap().account_id;
+    let before = call(&core, "settlement_overview", json!({ "accountId": a })).await;
+    let lines_before = before["lines"].as_i64().unwrap();
+
+    let file = gbk_export();
+    let p = call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "base64": b64(&file) }),
+    )
+    .await;
+    assert_eq!(
+        p["encoding"], "gb18030",
+        "the GBK file is read as GB18030, its superset: {}",
+        p["encoding"]
+    );
+    assert_eq!(p["rows"], 4, "four data rows are read");
+    assert_eq!(p["newLines"], 3, "three rows are good and new");
+    assert_eq!(p["rowsWithErrors"], 1, "the row with 'abc' as its amount is refused");
+    let problems = p["problems"].as_array().unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|x| x["row"] == 5 && x["severity"] == "error" && x["kind"] == "amount"),
+        "the bad amount is named at spreadsheet row 5: {problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|x| x["severity"] == "warning" && x["message"].as_str().unwrap().contains("formula")),
+        "the =cmd cell is reported as a formula kept as text: {problems:?}"
+    );
+    let adds = &p["adds"][0];
+    assert_eq!(
+        adds["currency"], "CNY",
+        "a CN bill without a currency column is read as CNY: {adds}"
+    );
+    assert_eq!(
+        adds["grossMinor"],
+        123_400 + 50_000 + 80_000,
+        "1,234.00 + ５００.００ + 800.00 are summed exactly"
+    );
+    let mapping = p["mapping"].clone();
+
+    let done = call(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "fileSha256": p["fileSha256"], "mapping": mapping }),
+    )
+    .await;
+    assert_eq!(done["imported"], 3, "three lines are stored: {done}");
+    assert_eq!(
+        done["skippedErrors"], 1,
+        "the broken row is left out and counted: {done}"
+    );
+    let archived = dir.path().join(done["import"]["archivedAs"].as_str().unwrap());
+    assert_eq!(
+        std::fs::read(&archived).unwrap(),
+        file,
+        "the file is archived byte for byte"
+    );
+
+    let after = call(&core, "settlement_overview", json!({ "accountId": a })).await;
+    assert_eq!(
+        after["lines"].as_i64().unwrap(),
+        lines_before + 3,
+        "the totals include the three new lines"
+    );
+    let bill = call(&core, "get_bill", json!({ "accountId": a, "billId": "HWB202609-IMP" })).await;
+    assert_eq!(bill["source"], "import", "the bill is marked as imported");
+    assert_eq!(
+        bill["grossMinor"], 253_400,
+        "the imported bill's gross is its lines' sum"
+    );
+    let lines = call(
+        &core,
+        "bill_lines",
+        json!({ "accountId": a, "billId": "HWB202609-IMP", "offset": 0, "limit": 10 }),
+    )
+    .await;
+    let injected = lines["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["orderId"] == "CS2609000002")
+        .unwrap();
+    assert!(
+        injected["productName"].as_str().unwrap().starts_with("=cmd"),
+        "the formula text is stored as plain text, not evaluated: {injected}"
+    );
+
+    let again = call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "base64": b64(&file) }),
+    )
+    .await;
+    assert!(
+        again["previous"].is_object(),
+        "the very same file is recognised as imported before"
+    );
+    assert_eq!(again["newLines"], 0, "nothing in it is new");
+    assert_eq!(again["alreadyStored"], 3, "its three lines are already stored");
+    let twice = call(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "fileSha256": again["fileSha256"], "mapping": again["mapping"] }),
+    )
+    .await;
+    assert_eq!(twice["imported"], 0, "a re-import adds no line: {twice}");
+    assert_eq!(twice["duplicates"], 3, "and says the three were there already: {twice}");
+    let last = call(&core, "settlement_overview", json!({ "accountId": a })).await;
+    assert_eq!(last["lines"], after["lines"], "the totals do not change on re-import");
+
+    let err = refused(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "photo.csv", "base64": b64(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR") }),
+    )
+    .await;
+    assert!(!err.message.is_empty(), "a PNG named .csv is refused in words: {err:?}");
+    let err = refused(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "x.csv", "fileSha256": "ab", "mapping": mapping }),
+    )
+    .await;
+    assert!(
+        err.message.contains("hexadecimal"),
+        "a malformed file id is refused: {err:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_sellers_working_calendar_moves_the_cn_run_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let seeded = call(&core, "get_working_calendar", json!({ "year": 2026 })).await;
+    let december = |v: &Value| v["runs"][11]["cn"].as_str().unwrap().to_string();
+    assert_eq!(
+        december(&seeded),
+        "2026-12-03",
+        "the 3rd of December 2026 is a Thursday and a working day"
+    );
+    assert_eq!(seeded["edited"], false, "the seeded calendar is in force");
+
+    let mut holidays: Vec<Value> = seeded["holidays"].as_array().unwrap().clone();
+    holidays.push(json!("2026-12-03"));
+    let edited = call(
+        &core,
+        "set_working_calendar",
+        json!({ "holidays": holidays, "makeupWorkdays": seeded["makeupWorkdays"], "year": 2026 }),
+    )
+    .await;
+    assert_eq!(
+        december(&edited),
+        "2026-12-04",
+        "a day off on the 3rd moves the run to the next working day"
+    );
+    assert_eq!(edited["edited"], true, "the calendar says it was edited");
+    assert_eq!(
+        edited["runs"][11]["intl"], "2026-12-07",
+        "the international run stays on the 7th"
+    );
+
+    let err = refused(
+        &core,
+        "set_working_calendar",
+        json!({ "holidays": [], "makeupWorkdays": ["2026-12-02"] }),
+    )
+    .await;
+    assert!(
+        err.message.contains("weekend"),
+        "a weekday cannot be a make-up working day: {err:?}"
+    );
+    let err = refused(
+        &core,
+        "set_working_calendar",
+        json!({ "holidays": ["2026-12-5"], "makeupWorkdays": ["2026-12-05"] }),
+    )
+    .await;
+    assert!(err.message.contains("both"), "a day cannot be off and worked: {err:?}");
+    let err = refused(
+        &core,
+        "set_working_calendar",
+        json!({ "holidays": ["12/03/2026"], "makeupWorkdays": [] }),
+    )
+    .await;
+    assert!(err.message.contains("12/03/2026"), "a malformed date is named: {err:?}");
+
+    let reset = call(&core, "reset_working_calendar", json!({ "year": 2026 })).await;
+    assert_eq!(december(&reset), "2026-12-03", "reset brings the seeded calendar back");
+    assert_eq!(reset["edited"], false, "and says so");
+}
