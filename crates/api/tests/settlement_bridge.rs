@@ -114,6 +114,17 @@ async fn reconciliation_names_each_mistake_on_the_sandbox_bills_and_every_view_e
     let bill = wrong_rate["billId"]
         .as_str()
         .expect("the differing line names its bill");
+    let detail = call(&core, "get_bill", json!({ "accountId": a, "billId": bill })).await;
+    let schedule = detail["schedule"].as_array().expect("a synced bill has a schedule");
+    assert_eq!(schedule.len(), 4, "bill run, review, payment, paid: {detail}");
+    assert_eq!(
+        schedule[0]["starts"], detail["runDate"],
+        "the pipeline starts on the run date"
+    );
+    assert!(
+        schedule.iter().any(|s| s["stage"] == detail["stage"]),
+        "the bill's stage is one of its scheduled steps: {detail}"
+    );
     let scoped = call(&core, "reconcile_bills", json!({ "accountId": a, "billId": bill })).await;
     assert!(
         scoped["variances"]
@@ -241,6 +252,20 @@ async fn a_console_export_is_previewed_imported_once_and_changes_the_totals() {
         adds["grossMinor"],
         123_400 + 50_000 + 80_000,
         "1,234.00 + ５００.００ + 800.00 are summed exactly"
+    );
+    let notes: Vec<&str> = p["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes.contains(&"gbk"),
+        "the wizard is told the file was read as GBK: {notes:?}"
+    );
+    assert!(
+        notes.contains(&"assumed_currency"),
+        "and that amounts are taken as CNY: {notes:?}"
     );
     let mapping = p["mapping"].clone();
 
@@ -393,4 +418,140 @@ async fn the_sellers_working_calendar_moves_the_cn_run_date() {
     let reset = call(&core, "reset_working_calendar", json!({ "year": 2026 })).await;
     assert_eq!(december(&reset), "2026-12-03", "reset brings the seeded calendar back");
     assert_eq!(reset["edited"], false, "and says so");
+}
+
+/// A transaction-detail export re-saved in Excel: a merged title, a merged two-row
+/// header, payment times instead of a period, and a column nobody recognises.
+fn merged_xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    let f = Format::new();
+    s.merge_range(0, 0, 0, 4, "2026年10月 交易明细", &f).unwrap();
+    s.merge_range(1, 0, 1, 1, "订单信息", &f).unwrap();
+    s.write_string(2, 0, "订单号").unwrap();
+    s.write_string(2, 1, "支付时间").unwrap();
+    s.merge_range(1, 2, 1, 3, "金额（元）", &f).unwrap();
+    s.write_string(2, 2, "不含税").unwrap();
+    s.write_string(2, 3, "平台服务费").unwrap();
+    s.merge_range(1, 4, 2, 4, "Nettobetrag", &f).unwrap();
+    for (r, (order, paid, sales, fee)) in [
+        ("CS2610200001", "2026-10-05 10:00:00", 1_000.0, 130.0),
+        ("CS2610200002", "2026-10-31 23:59:59", 2_500.5, 325.07),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = r as u32 + 3;
+        s.write_string(r, 0, order).unwrap();
+        s.write_string(r, 1, paid).unwrap();
+        s.write_number(r, 2, sales).unwrap();
+        s.write_number(r, 3, fee).unwrap();
+        s.write_number(r, 4, sales - fee).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn a_merged_header_xlsx_imports_and_a_column_the_seller_maps_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = core.sandbox.as_ref().unwrap().account_id;
+    let file = merged_xlsx();
+    let p = call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "交易明细.xlsx", "base64": b64(&file) }),
+    )
+    .await;
+    assert_eq!(p["format"], "xlsx", "the file is read as xlsx");
+    assert_eq!(
+        p["headerRows"],
+        json!([2, 3]),
+        "the merged title is skipped and the two header rows composed"
+    );
+    let fields: Vec<Value> = p["mapping"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].clone())
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            json!("order_id"),
+            json!("paid_time"),
+            json!("sales_amount"),
+            json!("platform_fee"),
+            Value::Null
+        ],
+        "the composed headers map and the unknown one is left for the seller"
+    );
+    assert_eq!(p["newLines"], 2, "both rows can be imported as they are");
+    let adds = &p["adds"][0];
+    assert_eq!(
+        adds["netMinor"],
+        (100_000 - 13_000) + (250_050 - 32_507),
+        "without a settlement column net is gross less the fee"
+    );
+
+    // The seller says the unknown column is the settlement amount; the preview uses it.
+    let mut mapping = p["mapping"].clone();
+    mapping["columns"][4]["field"] = json!("settlement_amount");
+    mapping["columns"][4]["confidence"] = json!("manual");
+    let fixed = call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "交易明细.xlsx", "fileSha256": p["fileSha256"], "mapping": mapping }),
+    )
+    .await;
+    assert_eq!(
+        fixed["mapping"]["columns"][4]["field"], "settlement_amount",
+        "the seller's choice is kept"
+    );
+    let mut dropped = fixed["mapping"].clone();
+    for c in dropped["columns"].as_array_mut().unwrap() {
+        if c["field"] == "sales_amount" || c["field"] == "platform_fee" || c["field"] == "settlement_amount" {
+            c["field"] = Value::Null;
+        }
+    }
+    let err = refused(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "交易明细.xlsx", "fileSha256": fixed["fileSha256"], "mapping": dropped }),
+    )
+    .await;
+    assert!(
+        err.message.to_lowercase().contains("amount"),
+        "a mapping without any amount is refused by name: {err:?}"
+    );
+    let done = call(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "交易明细.xlsx", "fileSha256": fixed["fileSha256"], "mapping": fixed["mapping"] }),
+    )
+    .await;
+    assert_eq!(done["imported"], 2, "both lines are stored: {done}");
+    assert_eq!(
+        done["bills"],
+        json!(["IMPORT-2026-10-CNY"]),
+        "rows without a bill join their month's imported bill"
+    );
+    let lines = call(
+        &core,
+        "bill_lines",
+        json!({ "accountId": a, "billId": "IMPORT-2026-10-CNY", "offset": 0, "limit": 10 }),
+    )
+    .await;
+    let nets: Vec<i64> = lines["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["netMinor"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        nets,
+        vec![87_000, 217_543],
+        "net comes from the column the seller mapped, to the fen"
+    );
 }

@@ -3,9 +3,11 @@
 // with the condition that holds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshot, useWebMode } from '../lib/browser.mjs';
+import { catalog, openPage, screenshot, useWebMode } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
 
 const web = useWebMode();
+const zh = catalog('zh-CN');
 
 test('the overview, a bill and a held-back order explain themselves', async () => {
   const { page, context, problems } = await openPage(web.browser);
@@ -22,7 +24,10 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     await page.getByTestId('bill-row').first().getByRole('link').click();
     await page.getByTestId('bill-head').waitFor();
     await page.getByTestId('bill-waterfall').waitFor();
+    await page.getByTestId('bill-line').first().waitFor();
     assert.ok((await page.getByTestId('bill-line').count()) > 0, 'a bill shows its lines');
+    assert.equal(await page.getByTestId('bill-pipeline').locator('li').count(), 4, 'the bill shows its four settlement steps');
+    assert.equal(await page.getByTestId('bill-pipeline').locator('li[aria-current="step"]').count(), 1, 'one step is the current one');
     await screenshot(page, 'bills-detail');
 
     await page.goto(`${web.server.url}/#/bills?tab=held`);
@@ -171,5 +176,37 @@ test('a 100,000-line bill scrolls to its last line with only a screenful of rows
     assert.deepEqual(problems, [], 'no console errors or failed requests');
   } finally {
     await context.close();
+  }
+});
+
+test('bills, reconciliation and the import wizard read in Chinese (dark theme)', async () => {
+  const server = await startServer({ locale: 'zh-CN' });
+  const { page, context, problems } = await openPage(web.browser, { colorScheme: 'dark' });
+  try {
+    await page.goto(`${server.url}/#/bills?tab=reconcile`);
+    await page.getByTestId('reconcile-summary').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('bills-tab-reconcile').textContent(), zh['bills.tab.reconcile'], 'the tab is in Chinese');
+    assert.match(await page.getByTestId('reconcile-summary').textContent(), /截至 .*预期 \d+ 行/, 'the summary is in Chinese');
+    assert.match(
+      await page.locator('[data-testid="variance"][data-cause="missing"]').first().textContent(),
+      /账单中缺少该订单/,
+      'the cause reads in Chinese',
+    );
+    await screenshot(page, 'bills-reconcile-zh');
+    await page.getByTestId('bills-tab-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: '账单明细.csv', mimeType: 'text/csv', buffer: EXPORT });
+    await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
+    assert.match(await page.getByTestId('count-new').textContent(), /^3 行新数据/, 'the counts are in Chinese');
+    assert.match(await page.getByTestId('import-problems').textContent(), /疑似表格公式/, 'the formula warning is in Chinese');
+    assert.equal(
+      await page.getByTestId('map-3').locator('option:checked').textContent(),
+      '商品名称',
+      'the mapping names fields in Chinese',
+    );
+    await screenshot(page, 'bills-import-zh');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+    await server.stop();
   }
 });

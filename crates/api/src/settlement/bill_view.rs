@@ -2,6 +2,8 @@
 //! page at a time (the table shows 100,000 lines by asking only for what is on screen).
 
 use crate::{ApiError, Core, ErrorCode};
+use chrono::NaiveDate;
+use gallerist_domain::settlement::{settlement_schedule, ScheduledStep};
 use gallerist_store::bill_figures;
 use gallerist_store::bills::{self, BillRow, LineRow};
 use serde::{Deserialize, Serialize};
@@ -36,6 +38,9 @@ pub struct BillDetail {
     pub waterfall: Vec<Step>,
     /// Whether the lines add up to the bill's totals (synced bills carry the server's).
     pub lines_match_totals: bool,
+    /// The settlement steps after its run with expected dates (on the seller's working
+    /// calendar); empty when the run date is not known (an imported bill).
+    pub schedule: Vec<ScheduledStep>,
 }
 
 pub fn get_bill(core: &Core, args: BillArg) -> Result<BillDetail, ApiError> {
@@ -75,10 +80,18 @@ pub fn get_bill(core: &Core, args: BillArg) -> Result<BillDetail, ApiError> {
         },
     ];
     let lines_match_totals = sum(|l| l.gross_minor) == bill.gross_minor && sum(|l| l.net_minor) == bill.net_minor;
+    let calendar = super::calendar::working_calendar(core)?;
+    let schedule = bill
+        .run_date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|run| settlement_schedule(run, &calendar))
+        .unwrap_or_default();
     Ok(BillDetail {
         bill,
         waterfall,
         lines_match_totals,
+        schedule,
     })
 }
 

@@ -101,6 +101,7 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
     };
     let conn = core.store.conn()?;
     let chosen = args.mapping.is_some();
+    let mut assumed = None;
     let mut preview = read(&bytes, &args.file_name, args.mapping, args.sheet.clone())?;
     let has_currency = preview
         .mapping
@@ -119,12 +120,10 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
         let mut mapping = preview.mapping.clone();
         mapping.default_currency = Some(currency.into());
         preview = read(&bytes, &args.file_name, Some(mapping), args.sheet)?;
-        preview.notes.push(format!(
-            "No column names the currency: amounts are read as {currency}, this account's site currency. Change it in the mapping if the file is from another site."
-        ));
+        assumed = Some(currency);
     }
     let previous = bill_figures::import_by_hash(&conn, args.account_id, &preview.file_sha256)?;
-    let shown = view(&conn, args.account_id, &preview, previous)?;
+    let shown = view(&conn, args.account_id, &preview, previous, assumed)?;
     keep(core, args.account_id, Arc::new(preview));
     Ok(shown)
 }

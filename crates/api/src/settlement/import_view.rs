@@ -101,7 +101,7 @@ pub struct ImportPreview {
     pub mapping: Mapping,
     pub unmapped: Vec<UnmappedColumn>,
     pub missing_required: Vec<MissingField>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     pub rows: usize,
     /// Rows that will be stored as new lines.
     pub new_lines: usize,
@@ -120,6 +120,56 @@ pub struct ImportPreview {
     pub fields: Vec<FieldOption>,
 }
 
+/// Something the reader skipped or assumed, with a kind the wizard can say in the
+/// seller's language: totals_row / repeated_header (with `row`), gbk, clipped,
+/// assumed_currency (with `currency`), other (only `text`, in English).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    pub kind: &'static str,
+    pub row: Option<usize>,
+    pub currency: Option<String>,
+    pub text: String,
+}
+
+impl Note {
+    /// Reads one of the bridge's notes (it words them in English).
+    pub fn from_bridge(text: &str) -> Note {
+        let row = text
+            .strip_prefix("Row ")
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|n| n.parse().ok());
+        let kind = if text.contains("totals line") {
+            "totals_row"
+        } else if text.contains("repeats the header") {
+            "repeated_header"
+        } else if text.contains("GBK") {
+            "gbk"
+        } else if text.contains("were ignored") {
+            "clipped"
+        } else {
+            "other"
+        };
+        Note {
+            kind,
+            row,
+            currency: None,
+            text: text.to_string(),
+        }
+    }
+
+    pub fn assumed_currency(currency: &str) -> Note {
+        Note {
+            kind: "assumed_currency",
+            row: None,
+            currency: Some(currency.to_string()),
+            text: format!(
+                "No column names the currency: amounts are read as {currency}, this account's site currency."
+            ),
+        }
+    }
+}
+
 fn cell_text(value: &Value) -> String {
     match value {
         Value::Text(s) | Value::Id(s) | Value::Currency(s) => s.clone(),
@@ -135,6 +185,7 @@ pub fn view(
     account_id: i64,
     preview: &Preview,
     previous: Option<ImportRecord>,
+    assumed_currency: Option<&str>,
 ) -> Result<ImportPreview, ApiError> {
     let mut problems = Vec::new();
     let mut problem_count = 0;
@@ -222,7 +273,12 @@ pub fn view(
         mapping: preview.mapping.clone(),
         unmapped: preview.unmapped.clone(),
         missing_required: preview.missing_required.clone(),
-        notes: preview.notes.clone(),
+        notes: preview
+            .notes
+            .iter()
+            .map(|n| Note::from_bridge(n))
+            .chain(assumed_currency.map(Note::assumed_currency))
+            .collect(),
         rows: preview.rows.len(),
         new_lines,
         already_stored,

@@ -19,6 +19,7 @@
 //! - [`calendar`]: the mainland working-day calendar the CN run date moves on;
 //! - [`run`]: run dates per site, the billed period, the month an order belongs to;
 //! - [`conditions`]: the bill-run conditions and the expected run date;
+//! - [`schedule`]: the steps after a run (bill run → review → payment → paid) with dates;
 //! - [`reconcile`]: expected lines against Huawei's bill.
 
 pub mod calendar;
@@ -28,6 +29,7 @@ pub mod net;
 pub mod rebate;
 pub mod reconcile;
 pub mod run;
+pub mod schedule;
 
 #[cfg(test)]
 mod calendar_tests;
@@ -59,6 +61,7 @@ pub use rebate::{
 };
 pub use reconcile::{reconcile, ActualLine, ExpectedLine, Variance, VarianceCause};
 pub use run::{attribution_month, billed_period, run_date, BillingSite, OrderKind, YearMonth};
+pub use schedule::{settlement_schedule, stage_on, ScheduledStep, Stage};
 
 /// A user-visible text in English and simplified Chinese (zh-CN).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

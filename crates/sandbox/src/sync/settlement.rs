@@ -22,7 +22,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use gallerist_domain::clock::china_offset;
 use gallerist_domain::money::{Currency, Money};
 use gallerist_domain::settlement::{
-    billed_period, fee_rate, run_date, settle, why_not_billed, BillingSite, OrderFacts, OrderKind, Payment,
+    billed_period, fee_rate, run_date, settle, stage_on, why_not_billed, BillingSite, OrderFacts, OrderKind, Payment,
     ProductType, WorkingCalendar, YearMonth,
 };
 use gallerist_domain::supervision::SupervisionStatus;
@@ -131,15 +131,12 @@ fn demo_order(i: usize, today: NaiveDate, now: DateTime<Utc>) -> SettlementOrder
     }
 }
 
-/// The settlement step a bill run on `run` has reached by `today` (working days are
-/// approximated by calendar days here; the sandbox only needs plausible stages).
-fn stage(run: NaiveDate, today: NaiveDate) -> &'static str {
-    match (today - run).num_days() {
-        d if d > 20 => "paid",
-        d if d > 10 => "payment",
-        d if d >= 1 => "review",
-        _ => "bill_run",
-    }
+/// The wire name of a settlement stage (`bill_run`, `review`, `payment`, `paid`).
+fn stage_label(stage: gallerist_domain::settlement::Stage) -> String {
+    serde_json::to_value(stage)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Three mistakes a real bill can carry, so the reconciliation view has something to
@@ -241,7 +238,7 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
                     period: period.to_string(),
                     site: "cn".into(),
                     run_date: run,
-                    stage: stage(run, today).into(),
+                    stage: stage_label(stage_on(run, today, &calendar)),
                     totals,
                     line_count: 0,
                 };

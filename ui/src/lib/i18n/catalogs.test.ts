@@ -74,6 +74,7 @@ describe('message catalogs', () => {
       ...['missing', 'extra', 'amount_differs', 'net_differs', 'period_differs'].map((c) => `reconcile.cause.${c}`),
       ...['formula', 'currency', 'rounded_id', 'period', 'date', 'order', 'amount', 'fee', 'rate', 'other'].map((c) => `import.problem.${c}`),
       ...['exact', 'sub_header', 'contains', 'manual', 'unmapped'].map((c) => `import.confidence.${c}`),
+      ...['totals_row', 'repeated_header', 'gbk', 'clipped', 'assumed_currency'].map((c) => `import.note.${c}`),
       ...['overview', 'bills', 'held', 'reconcile', 'import', 'calendar'].map((c) => `bills.tab.${c}`),
     ];
     for (const [name, catalog] of Object.entries(catalogs)) {
@@ -99,6 +100,7 @@ describe('message catalogs', () => {
       'bills.type.',
       'reconcile.cause.',
       'import.problem.',
+      'import.note.',
       'import.confidence.',
       'why.key.',
       'actor.',

@@ -41,9 +41,17 @@ export interface Step {
   minor: number;
 }
 
+export interface ScheduledStep {
+  stage: BillRow['stage'];
+  label: { en: string; zh: string };
+  starts: string;
+  ends: string;
+}
+
 export interface BillDetail extends BillRow {
   waterfall: Step[];
   linesMatchTotals: boolean;
+  schedule: ScheduledStep[];
 }
 
 export interface LineRow {
@@ -126,7 +134,7 @@ export interface ImportPreview {
   mapping: Mapping;
   unmapped: { index: number; header: string }[];
   missingRequired: { any_of: Field[]; message: string }[];
-  notes: string[];
+  notes: { kind: string; row: number | null; currency: string | null; text: string }[];
   rows: number;
   newLines: number;
   alreadyStored: number;
