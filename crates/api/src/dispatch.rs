@@ -4,7 +4,7 @@
 //! one IPC handler. `COMMANDS` is the list the shell's capability must allow, and a
 //! test in the shell checks it.
 
-use crate::settlement::{bill_view, calendar, export, import, overview, reconcile, why};
+use crate::settlement::{bill_view, calendar, export, fee_invoice, import, overview, reconcile, why};
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
@@ -103,6 +103,7 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "get_working_calendar" => out(calendar::get_working_calendar(core, args(name, value)?)?),
         "set_working_calendar" => out(calendar::set_working_calendar(core, args(name, value)?)?),
         "reset_working_calendar" => out(calendar::reset_working_calendar(core, args(name, value)?)?),
+        "request_fee_invoice" => out(fee_invoice::request_fee_invoice(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -333,3 +333,81 @@ async fn invoice_actions_follow_the_rules_and_the_profile_needs_if_match_and_val
         "two Huawei invoicing lists are seeded"
     );
 }
+
+#[tokio::test]
+async fn a_paid_bill_gets_one_platform_fee_invoice_issued_after_the_delay() {
+    let f = start().await;
+    f.sandbox.seed_demo_worklist().unwrap();
+    f.sandbox.seed_demo_settlement().unwrap();
+    f.sandbox.set_buyer_delay(std::time::Duration::from_secs(60));
+    let bills = f.client.get("/bills?limit=50").await.body["items"].clone();
+    let paid = bills
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["stage"] == "paid")
+        .expect("a demo bill is paid by 2026-11-28");
+    let id = paid["id"].as_str().unwrap();
+    let path = format!("/bills/{id}/fee-invoice");
+
+    let bad = f
+        .client
+        .write("POST", &path, &json!({ "kind": "paper" }), "fee-0", None)
+        .await;
+    assert_eq!(bad.status, 400, "an unknown invoice kind is malformed: {:?}", bad.body);
+    let asked = f
+        .client
+        .write("POST", &path, &json!({ "kind": "digital_ordinary" }), "fee-1", None)
+        .await;
+    assert_eq!(asked.status, 200, "a paid CN bill may ask: {:?}", asked.body);
+    assert_eq!(
+        asked.body["fee_invoice"]["status"], "requested",
+        "the request is recorded"
+    );
+    let twice = f
+        .client
+        .write("POST", &path, &json!({ "kind": "digital_special" }), "fee-2", None)
+        .await;
+    assert_eq!(twice.status, 422, "one bill has one invoice");
+    assert!(
+        twice.body["error"]["details"]["message_zh"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("每张账单只开一张发票"),
+        "refused in the app's words, in Chinese too: {:?}",
+        twice.body
+    );
+    let missing = f
+        .client
+        .write(
+            "POST",
+            "/bills/B-NONE/fee-invoice",
+            &json!({ "kind": "digital_ordinary" }),
+            "fee-3",
+            None,
+        )
+        .await;
+    assert_eq!(missing.status, 404, "an unknown bill is not found");
+
+    f.clock.advance(Duration::seconds(59));
+    let status = |body: &Value| -> Value {
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == id)
+            .unwrap()["fee_invoice"]["status"]
+            .clone()
+    };
+    assert_eq!(
+        status(&f.client.get("/bills?limit=50").await.body),
+        "requested",
+        "59 s into a 60 s delay it is not issued"
+    );
+    f.clock.advance(Duration::seconds(1));
+    assert_eq!(
+        status(&f.client.get("/bills?limit=50").await.body),
+        "issued",
+        "at 60 s the platform has issued it"
+    );
+}

@@ -29,6 +29,11 @@ pub struct BillRow {
     pub line_count: i64,
     pub source: String,
     pub revision: i64,
+    /// The platform-fee invoice as the server reports it (JSON), once requested.
+    #[serde(default)]
+    pub fee_invoice: Option<serde_json::Value>,
+    #[serde(default)]
+    pub joint_operation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,13 +65,14 @@ pub struct LineRow {
 pub fn upsert_bill(conn: &Connection, account_id: i64, b: &BillRow, now: DateTime<Utc>) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO bills (account_id, bill_id, period, site, currency, run_date, stage, gross_minor, fee_minor,
-             tax_minor, net_minor, line_count, source, revision, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+             tax_minor, net_minor, line_count, source, revision, updated_at, fee_invoice, joint_operation)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
          ON CONFLICT (account_id, bill_id) DO UPDATE SET period = excluded.period, site = excluded.site,
              currency = excluded.currency, run_date = excluded.run_date, stage = excluded.stage,
              gross_minor = excluded.gross_minor, fee_minor = excluded.fee_minor, tax_minor = excluded.tax_minor,
              net_minor = excluded.net_minor, line_count = excluded.line_count, source = excluded.source,
-             revision = excluded.revision, updated_at = excluded.updated_at
+             revision = excluded.revision, updated_at = excluded.updated_at,
+             fee_invoice = excluded.fee_invoice, joint_operation = excluded.joint_operation
          WHERE excluded.revision >= bills.revision",
     )?
     .execute(params![
@@ -84,7 +90,9 @@ pub fn upsert_bill(conn: &Connection, account_id: i64, b: &BillRow, now: DateTim
         b.line_count,
         b.source,
         b.revision,
-        stamp(now)
+        stamp(now),
+        b.fee_invoice.as_ref().map(|v| v.to_string()),
+        b.joint_operation
     ])?;
     Ok(())
 }
@@ -144,7 +152,7 @@ pub fn refresh_totals(conn: &Connection, account_id: i64, bill_id: &str) -> Resu
 }
 
 const BILL_COLUMNS: &str = "bill_id, period, site, currency, run_date, stage, gross_minor, fee_minor, tax_minor,
-    net_minor, line_count, source, revision";
+    net_minor, line_count, source, revision, fee_invoice, joint_operation";
 
 fn bill_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BillRow> {
     Ok(BillRow {
@@ -161,6 +169,10 @@ fn bill_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BillRow> {
         line_count: r.get(10)?,
         source: r.get(11)?,
         revision: r.get(12)?,
+        fee_invoice: r
+            .get::<_, Option<String>>(13)?
+            .and_then(|json| serde_json::from_str(&json).ok()),
+        joint_operation: r.get(14)?,
     })
 }
 

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128170000, "sync"),
     migration!(20261128190000, "worklist"),
     migration!(20261128200000, "bills"),
+    migration!(20261128210000, "fee_invoice"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -49,6 +49,8 @@ fn bill(period: &str) -> BillRow {
         line_count: 0,
         source: "import".into(),
         revision: 0,
+        fee_invoice: None,
+        joint_operation: false,
     }
 }
 

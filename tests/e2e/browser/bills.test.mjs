@@ -3,7 +3,7 @@
 // with the condition that holds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalog, openPage, screenshot, useWebMode } from '../lib/browser.mjs';
+import { ARTIFACTS, catalog, openPage, screenshot, useWebMode } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const web = useWebMode();
@@ -21,7 +21,8 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     await screenshot(page, 'bills-overview');
 
     await page.getByTestId('bills-tab-bills').click();
-    await page.getByTestId('bill-row').first().getByRole('link').click();
+    // A paid bill (its stage chip is green): the platform-fee invoice can be asked for.
+    await page.locator('[data-testid="bill-row"]', { has: page.locator('.wl-chip.ok') }).first().getByRole('link').click();
     await page.getByTestId('bill-head').waitFor();
     await page.getByTestId('bill-waterfall').waitFor();
     await page.getByTestId('bill-line').first().waitFor();
@@ -29,6 +30,15 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     assert.equal(await page.getByTestId('bill-pipeline').locator('li').count(), 4, 'the bill shows its four settlement steps');
     assert.equal(await page.getByTestId('bill-pipeline').locator('li[aria-current="step"]').count(), 1, 'one step is the current one');
     await screenshot(page, 'bills-detail');
+
+    // The bill is paid: ask Huawei for its platform-fee invoice.
+    await page.getByTestId('fee-invoice-request').click();
+    await page.locator('[data-testid="fee-invoice-status"][data-status="requested"]').waitFor({ timeout: 40_000 });
+    assert.match(await page.getByTestId('fee-invoice-status').textContent(), /Digital VAT special invoice/, 'the kind asked for is shown');
+    await page.reload();
+    await page.locator('[data-testid="fee-invoice-status"][data-status="requested"]').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('fee-invoice-request').count(), 0, 'a requested invoice cannot be asked for again');
+    await page.getByTestId('fee-invoice').screenshot({ path: `${ARTIFACTS}/bills-fee-invoice.png` });
 
     await page.goto(`${web.server.url}/#/bills?tab=held`);
     const held = page.locator('[data-testid="held-row"][data-key="repaid"]').first();

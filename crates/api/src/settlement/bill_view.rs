@@ -41,6 +41,8 @@ pub struct BillDetail {
     /// The settlement steps after its run with expected dates (on the seller's working
     /// calendar); empty when the run date is not known (an imported bill).
     pub schedule: Vec<ScheduledStep>,
+    /// Whether the platform-fee invoice can be requested, and what is on its way.
+    pub fee_invoice_panel: super::fee_invoice::FeeInvoicePanel,
 }
 
 pub fn get_bill(core: &Core, args: BillArg) -> Result<BillDetail, ApiError> {
@@ -87,11 +89,13 @@ pub fn get_bill(core: &Core, args: BillArg) -> Result<BillDetail, ApiError> {
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .map(|run| settlement_schedule(run, &calendar))
         .unwrap_or_default();
+    let fee_invoice_panel = super::fee_invoice::panel(&conn, args.account_id, &bill)?;
     Ok(BillDetail {
         bill,
         waterfall,
         lines_match_totals,
         schedule,
+        fee_invoice_panel,
     })
 }
 

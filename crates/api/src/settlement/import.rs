@@ -315,6 +315,8 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
                     line_count: 0,
                     source: "import".into(),
                     revision: 0,
+                    fee_invoice: None,
+                    joint_operation: false,
                 };
                 bills::upsert_bill(tx, account, &row, now)?;
             }

@@ -13,6 +13,7 @@ pub mod bill_view;
 pub mod calendar;
 pub mod export;
 mod export_views;
+pub mod fee_invoice;
 pub mod import;
 mod import_lines;
 pub mod import_view;

@@ -91,7 +91,8 @@ pub fn lane(kind: &str, id: &str) -> String {
     ops::entity_lane(kind, id)
 }
 
-fn outgoing(conn: &Connection, account_id: i64, lane: &str) -> Result<Outgoing, StoreError> {
+/// The queued and refused changes of one outbox lane.
+pub fn outgoing(conn: &Connection, account_id: i64, lane: &str) -> Result<Outgoing, StoreError> {
     let ops = outbox::in_lane(conn, account_id, lane)?;
     let refused = ops.iter().find(|o| o.state == "parked").map(|o| RefusedChange {
         outbox_id: o.id,

@@ -20,11 +20,13 @@
 //! - [`run`]: run dates per site, the billed period, the month an order belongs to;
 //! - [`conditions`]: the bill-run conditions and the expected run date;
 //! - [`schedule`]: the steps after a run (bill run → review → payment → paid) with dates;
+//! - [`fee_invoice`]: when the seller may ask Huawei for a bill's platform-fee invoice;
 //! - [`reconcile`]: expected lines against Huawei's bill.
 
 pub mod calendar;
 pub mod conditions;
 pub mod fee;
+pub mod fee_invoice;
 pub mod net;
 pub mod rebate;
 pub mod reconcile;
@@ -54,6 +56,7 @@ pub use fee::{
     fee_rate, general_product_rate, FeeRate, FeeRule, ProductType, FEE_BASELINE_FROM, GENERAL_PRODUCT_PPM,
     GENERAL_PRODUCT_SINCE, PPM,
 };
+pub use fee_invoice::{fee_invoice_blocked, FeeInvoice, FeeInvoiceFacts, FeeInvoiceKind, FeeInvoiceStatus};
 pub use net::{settle, Breakdown};
 pub use rebate::{
     monthly_rebate, rebate_eligibility, GmvRebateTable, GmvTier, MonthlyRebate, RebateEligibility, BASE_SHARE_PPM,

@@ -4,7 +4,8 @@
 //! WHY one table of kinds: the engine is generic (send, classify, retry); only here
 //! does it matter that a submitted draft becomes "pending" or that a product edit
 //! stops being "waiting" once the server has it. The worklist (supervision steps,
-//! appeals, proof uploads, invoice actions, the seller profile) rides the same engine:
+//! appeals, proof uploads, invoice actions, the seller profile) and a bill's
+//! platform-fee invoice request ride the same engine:
 //! a proof file goes up first in the case's lane, so the delivery that names it
 //! cannot overtake it, and the proof draft is deleted only once the delivery is in.
 
@@ -12,7 +13,7 @@ use super::client::Request;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use gallerist_store::assets::AssetFiles;
-use gallerist_store::{drafts, outbox::Op, remote, worklist, StoreError};
+use gallerist_store::{bills, drafts, outbox::Op, remote, worklist, StoreError};
 use reqwest::Method;
 use rusqlite::Connection;
 use serde_json::{json, Value};
@@ -26,6 +27,7 @@ pub const CASE_STEP: &str = "case_step";
 pub const CASE_APPEAL: &str = "case_appeal";
 pub const INVOICE_ACTION: &str = "invoice_action";
 pub const SAVE_PROFILE: &str = "save_profile";
+pub const REQUEST_FEE_INVOICE: &str = "request_fee_invoice";
 
 /// The lane of a draft's operations and of a remote entity's.
 pub fn draft_lane(draft_id: i64) -> String {
@@ -120,11 +122,18 @@ pub fn request(op: &Op, assets: Option<&AssetFiles>) -> Result<Request, String> 
             op.payload["fields"].clone(),
             op.base_revision,
         ),
+        REQUEST_FEE_INVOICE => write(
+            Method::POST,
+            format!("/bills/{}/fee-invoice", id(op, "bill_id")),
+            json!({ "kind": op.payload["kind"] }),
+            None,
+        ),
         other => return Err(format!("this Gallerist does not know how to send a '{other}' change")),
     })
 }
 
-/// The remote entity an operation writes: (kind, id) once known.
+/// The remote entity an operation writes: (kind, id) once known. Bills are not remote
+/// entities (they live in `bills` as columns), so a fee-invoice request has none.
 pub fn target(op: &Op) -> Option<(&'static str, String)> {
     match op.kind.as_str() {
         WITHDRAW_APPLICATION => Some(("application", id(op, "application_id"))),
@@ -164,6 +173,10 @@ pub fn apply_done(conn: &Connection, op: &Op, answer: &Value, now: DateTime<Utc>
             if op.payload["clears_proof"].as_bool() == Some(true) {
                 worklist::delete_proof(conn, op.account_id, &id(op, "case_id"))?;
             }
+        }
+        REQUEST_FEE_INVOICE => {
+            // The answer is the bill with its invoice; its lines did not change.
+            bills::upsert_bill(conn, op.account_id, &super::settlement_pull::bill_row(answer), now)?;
         }
         _ => {}
     }

@@ -43,6 +43,8 @@ pub fn bill_row(v: &Value) -> BillRow {
         line_count: v["line_count"].as_i64().unwrap_or(0),
         source: "sync".into(),
         revision: v["revision"].as_i64().unwrap_or(0),
+        fee_invoice: Some(v["fee_invoice"].clone()).filter(|f| f.is_object()),
+        joint_operation: v["joint_operation"].as_bool().unwrap_or(false),
     }
 }
 

@@ -182,5 +182,6 @@ pub(crate) fn settle(conn: &Connection, sync: &SyncState, now: DateTime<Utc>) ->
         conn.prepare_cached("UPDATE seller_sync_buyers SET due_ms = ?2 WHERE case_id = ?1")?
             .execute(params![id, next.map(|d| d.timestamp_millis())])?;
     }
-    super::invoices::raise_due(conn, sync, now)
+    super::invoices::raise_due(conn, sync, now)?;
+    super::fee_invoices::issue_due(conn, sync, now)
 }

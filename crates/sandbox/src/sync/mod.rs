@@ -24,6 +24,7 @@ mod demo;
 mod errors;
 mod exchange;
 mod faults;
+mod fee_invoices;
 mod invoices;
 mod lists;
 mod products;
@@ -148,6 +149,7 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route(&p("/products/{id}/delisting"), post(products::delist))
         .route(&p("/bills"), get(settlement::list_bills))
         .route(&p("/bills/{id}/lines"), get(settlement::bill_lines))
+        .route(&p("/bills/{id}/fee-invoice"), post(fee_invoices::request))
         .route(&p("/settlement-orders"), get(settlement::list_orders))
         .route(&p("/invoice-requests"), get(invoices::list))
         .route(&p("/invoice-requests/{id}/{action}"), post(invoices::action))

@@ -21,6 +21,7 @@ use axum::Extension;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use gallerist_domain::clock::china_offset;
 use gallerist_domain::money::{Currency, Money};
+use gallerist_domain::settlement::FeeInvoice;
 use gallerist_domain::settlement::{
     billed_period, fee_rate, run_date, settle, stage_on, why_not_billed, BillingSite, OrderFacts, OrderKind, Payment,
     ProductType, WorkingCalendar, YearMonth,
@@ -39,6 +40,10 @@ CREATE TABLE IF NOT EXISTS seller_sync_bill_lines (
     body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS seller_sync_bill_lines_by_bill ON seller_sync_bill_lines (bill_id, seq);
+CREATE TABLE IF NOT EXISTS seller_sync_fee_invoices (
+    bill_id TEXT PRIMARY KEY,
+    due_ms INTEGER NOT NULL
+);
 ";
 
 /// An order as the marketplace's settlement sees it (交易明细).
@@ -75,6 +80,12 @@ pub(crate) struct Bill {
     pub stage: String,
     pub totals: Totals,
     pub line_count: i64,
+    /// Joint-operation bills are invoiced seller → Huawei, not the other way round.
+    #[serde(default)]
+    pub joint_operation: bool,
+    /// The platform-fee invoice the seller asked for, once asked (see `fee_invoices`).
+    #[serde(default)]
+    pub fee_invoice: Option<FeeInvoice>,
 }
 entity!(Bill, "bill");
 
@@ -241,6 +252,8 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
                     stage: stage_label(stage_on(run, today, &calendar)),
                     totals,
                     line_count: 0,
+                    joint_operation: false,
+                    fee_invoice: None,
                 };
                 (bill, Vec::new())
             });

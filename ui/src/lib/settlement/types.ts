@@ -1,5 +1,5 @@
 // Settlement DTOs as crates/api/src/settlement sends them; amounts are integer minor units.
-import type { Words } from '../worklist/types';
+import type { Outgoing, Words } from '../worklist/types';
 
 export interface Totals {
   key: string;
@@ -34,6 +34,18 @@ export interface BillRow {
   lineCount: number;
   source: 'sync' | 'import';
   revision: number;
+  feeInvoice: FeeInvoice | null;
+  jointOperation: boolean;
+}
+
+export type FeeInvoiceKind = 'digital_special' | 'digital_ordinary';
+
+/** As the Seller Sync API sends it (snake_case inside). */
+export interface FeeInvoice {
+  kind: FeeInvoiceKind;
+  status: 'requested' | 'issued';
+  requested_at: string;
+  issued_at: string | null;
 }
 
 export interface Step {
@@ -52,6 +64,7 @@ export interface BillDetail extends BillRow {
   waterfall: Step[];
   linesMatchTotals: boolean;
   schedule: ScheduledStep[];
+  feeInvoicePanel: { blocked: { en: string; zh: string } | null; outgoing: Outgoing };
 }
 
 export interface LineRow {
@@ -222,6 +235,7 @@ export interface SettlementCommands {
   get_working_calendar: { args: { year?: number }; result: CalendarView };
   set_working_calendar: { args: { holidays: string[]; makeupWorkdays: string[]; year?: number }; result: CalendarView };
   reset_working_calendar: { args: { year?: number }; result: CalendarView };
+  request_fee_invoice: { args: Acc & { billId: string; kind: FeeInvoiceKind }; result: BillDetail };
 }
 
 export type { Words };
