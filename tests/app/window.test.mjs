@@ -2,12 +2,14 @@
 //
 // Starts tauri-driver, opens a WebDriver session on the built gallerist-app with a
 // fresh data folder, and checks what a seller sees on first start: the dashboard
-// of the embedded sandbox account with its figures and chart. Uses only Node's
+// of the embedded sandbox account with its figures and chart, a signed call through
+// the real core, and a bills export the window saves to disk (a page in the app
+// window cannot download, so the core writes the file and says where). Uses only Node's
 // built-ins (fetch, child_process, node:test): the WebDriver protocol is plain HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +63,12 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gallerist-app-e2e-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  // No XDG user-dirs file: exports fall back to <data dir>/exports instead of the
+  // tester's own Downloads folder.
+  const xdgConfig = join(dataDir, 'xdg-config');
+  mkdirSync(xdgConfig, { recursive: true });
   driver = spawn(driverBin, ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en' },
+    env: { ...process.env, GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en', XDG_CONFIG_HOME: xdgConfig },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   driver.stdout.on('data', (d) => { driverLog += d; });
@@ -121,4 +127,37 @@ test('the window reaches the real core: test connection signs a call to the sand
   const png = await wd('GET', `/session/${session}/screenshot`);
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, 'settings.png'), Buffer.from(png, 'base64'));
+});
+
+/** Finds an element, waiting for it to render. */
+async function find(selector, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      return await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
+    } catch { await new Promise((r) => setTimeout(r, 250)); }
+  }
+  throw new Error(`${selector} never appeared`);
+}
+
+async function click(selector) {
+  const el = await find(selector);
+  await wd('POST', `/session/${session}/element/${el[ELEMENT]}/click`, {});
+}
+
+test('the window exports the bill list as a CSV file it saves and names', async () => {
+  await click('[data-testid="nav-bills"]');
+  await click('[data-testid="bills-tab-bills"]');
+  await find('[data-testid="bill-row"]', 30000);
+  await click('[data-testid="export-bills"] [data-testid="export-csv"]');
+  const status = await waitText('[data-testid="export-bills"] [role="status"]', (t) => /Saved \d+ rows to /.test(t));
+  const path = status.replace(/^Saved \d+ rows to /, '').trim();
+  assert.ok(path.startsWith(join(dataDir, 'exports')), `the app window saved the file where it says: ${path}`);
+  assert.ok(existsSync(path), `the saved file exists: ${path}`);
+  const bytes = readFileSync(path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM for Excel');
+  assert.match(bytes.toString('utf8'), /B20\d{4}-CN/, 'the CSV lists the synced bills');
+  const png = await wd('GET', `/session/${session}/screenshot`);
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, 'bills.png'), Buffer.from(png, 'base64'));
 });
