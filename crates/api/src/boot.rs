@@ -85,6 +85,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         assets: gallerist_store::assets::AssetFiles::new(opts.data_dir.join(ASSETS_DIR)),
         rng: std::sync::Mutex::new(StdRng::seed_from_u64(rng.gen())),
         sync_wake: tokio::sync::Notify::new(),
+        kept_preview: Default::default(),
         notifier: std::sync::OnceLock::new(),
     })
 }

@@ -62,6 +62,8 @@ pub struct Core {
     pub rng: std::sync::Mutex<rand::rngs::StdRng>,
     /// Wakes background sync after a local change was queued.
     pub sync_wake: tokio::sync::Notify,
+    /// The import wizard's last preview, so importing does not read the file again.
+    pub kept_preview: settlement::import::KeptPreview,
     /// Shows desktop notifications; set by the app shell (web mode leaves it to the page).
     pub notifier: std::sync::OnceLock<Arc<dyn Notifier>>,
 }

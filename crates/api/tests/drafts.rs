@@ -3,7 +3,10 @@
 
 use base64::Engine;
 use chrono::{Duration, TimeZone, Utc};
-use gallerist_api::{boot, dispatch, ApiError, BootOptions, Core, ErrorCode};
+mod common;
+
+use common::{call, refused};
+use gallerist_api::{boot, BootOptions, Core, ErrorCode};
 use gallerist_domain::listing::example::image_bytes;
 use gallerist_domain::listing::image::ImageFormat;
 use gallerist_domain::FixedClock;
@@ -22,19 +25,6 @@ async fn core(dir: &Path) -> (Core, Arc<FixedClock>) {
         vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
     };
     (boot(opts).await.unwrap(), clock)
-}
-
-async fn call(core: &Core, name: &str, args: Value) -> Value {
-    dispatch(core, name, args)
-        .await
-        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
-}
-
-async fn refused(core: &Core, name: &str, args: Value) -> ApiError {
-    match dispatch(core, name, args).await {
-        Err(e) => e,
-        Ok(v) => panic!("{name} should have been refused, got {v}"),
-    }
 }
 
 fn issues_on<'a>(view: &'a Value, field: &str) -> Vec<&'a str> {

@@ -1,54 +1,20 @@
 //! A paid bill's platform-fee invoice: asked from the bill page, queued and sent once,
 //! issued by the sandbox's platform; refused in words when a rule says no.
 
-use gallerist_api::sync::{engine, run};
-use gallerist_api::{boot, dispatch, BootOptions, Core};
-use gallerist_domain::SystemClock;
-use gallerist_market::sync::{Backoff, Policy};
+mod common;
+
+use common::{call, refused, sandbox_core, sync};
 use serde_json::{json, Value};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-async fn call(core: &Core, name: &str, args: Value) -> Value {
-    dispatch(core, name, args)
-        .await
-        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
-}
-
-async fn refusal(core: &Core, name: &str, args: Value) -> String {
-    match dispatch(core, name, args).await {
-        Ok(v) => panic!("{name} should have been refused, but answered {v}"),
-        Err(e) => e.message,
-    }
-}
-
-async fn sync(core: &Core, account: i64) {
-    let policy = Policy {
-        concurrency: 4,
-        backoff: Backoff {
-            base: Duration::from_millis(5),
-            cap: Duration::from_millis(100),
-        },
-    };
-    let e = engine(core, account, None, policy).unwrap();
-    run(&e, Some(Instant::now() + Duration::from_secs(60)), true)
-        .await
-        .unwrap();
+async fn refusal(core: &gallerist_api::Core, name: &str, args: Value) -> String {
+    refused(core, name, args).await.message
 }
 
 #[tokio::test]
 async fn a_paid_bill_gets_its_platform_fee_invoice_once() {
     let dir = tempfile::tempdir().unwrap();
-    let core = boot(BootOptions {
-        data_dir: dir.path().to_path_buf(),
-        clock: Arc::new(SystemClock),
-        seed: 9,
-        os_locale: "en".into(),
-        embedded_sandbox: true,
-        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
-    })
-    .await
-    .unwrap();
+    let core = sandbox_core(dir.path(), 9, "en").await;
     let sandbox = core.sandbox.as_ref().unwrap();
     let a = sandbox.account_id;
     // The platform issues the invoice as soon as it next looks.

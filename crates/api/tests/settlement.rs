@@ -1,45 +1,17 @@
 //! Bills from the sandbox's bill run: the overview adds up, a bill's waterfall goes from
 //! gross to net, and an order held back says which condition holds it.
 
-use gallerist_api::sync::{engine, run};
-use gallerist_api::{boot, dispatch, BootOptions, Core};
-use gallerist_domain::SystemClock;
-use gallerist_market::sync::{Backoff, Policy};
-use serde_json::{json, Value};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod common;
 
-async fn call(core: &Core, name: &str, args: Value) -> Value {
-    dispatch(core, name, args)
-        .await
-        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
-}
+use common::{call, sandbox_account, sandbox_core, sync};
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn the_bill_run_bills_eligible_orders_and_explains_the_ones_it_held_back() {
     let dir = tempfile::tempdir().unwrap();
-    let core = boot(BootOptions {
-        data_dir: dir.path().to_path_buf(),
-        clock: Arc::new(SystemClock),
-        seed: 5,
-        os_locale: "en".into(),
-        embedded_sandbox: true,
-        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
-    })
-    .await
-    .unwrap();
-    let a = core.sandbox.as_ref().unwrap().account_id;
-    let policy = Policy {
-        concurrency: 4,
-        backoff: Backoff {
-            base: Duration::from_millis(5),
-            cap: Duration::from_millis(100),
-        },
-    };
-    let e = engine(&core, a, None, policy).unwrap();
-    run(&e, Some(Instant::now() + Duration::from_secs(60)), true)
-        .await
-        .unwrap();
+    let core = sandbox_core(dir.path(), 5, "en").await;
+    let a = sandbox_account(&core);
+    sync(&core, a).await;
 
     let bills = call(&core, "list_bills", json!({ "accountId": a })).await;
     let bills = bills.as_array().unwrap();

@@ -4,38 +4,13 @@
 //! calendar moves the run date.
 
 use base64::Engine;
-use gallerist_api::sync::{engine, run};
-use gallerist_api::{boot, dispatch, ApiError, BootOptions, Core};
-use gallerist_domain::SystemClock;
-use gallerist_market::sync::{Backoff, Policy};
+mod common;
+
+use common::{call, refused, sandbox_account, sandbox_core, sync};
 use serde_json::{json, Value};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-async fn core(dir: &std::path::Path) -> Core {
-    boot(BootOptions {
-        data_dir: dir.to_path_buf(),
-        clock: Arc::new(SystemClock),
-        seed: 5,
-        os_locale: "zh-CN".into(),
-        embedded_sandbox: true,
-        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
-    })
-    .await
-    .expect("the app boots on an empty folder")
-}
-
-async fn call(core: &Core, name: &str, args: Value) -> Value {
-    dispatch(core, name, args)
-        .await
-        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
-}
-
-async fn refused(core: &Core, name: &str, args: Value) -> ApiError {
-    match dispatch(core, name, args).await {
-        Ok(v) => panic!("{name} should have been refused, got {v}"),
-        Err(e) => e,
-    }
+async fn core(dir: &std::path::Path) -> gallerist_api::Core {
+    sandbox_core(dir, 5, "zh-CN").await
 }
 
 fn b64(bytes: &[u8]) -> String {
@@ -46,18 +21,8 @@ fn b64(bytes: &[u8]) -> String {
 async fn reconciliation_names_each_mistake_on_the_sandbox_bills_and_every_view_exports() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(dir.path()).await;
-    let a = core.sandbox.as_ref().unwrap().account_id;
-    let policy = Policy {
-        concurrency: 4,
-        backoff: Backoff {
-            base: Duration::from_millis(5),
-            cap: Duration::from_millis(100),
-        },
-    };
-    let e = engine(&core, a, None, policy).unwrap();
-    run(&e, Some(Instant::now() + Duration::from_secs(60)), true)
-        .await
-        .unwrap();
+    let a = sandbox_account(&core);
+    sync(&core, a).await;
 
     let r = call(&core, "reconcile_bills", json!({ "accountId": a })).await;
     let causes: Vec<(String, String)> = r["variances"]
@@ -211,7 +176,7 @@ fn gbk_export() -> Vec<u8> {
 async fn a_console_export_is_previewed_imported_once_and_changes_the_totals() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(dir.path()).await;
-    let a = core.sandbox.as_ref().unwrap().account_id;
+    let a = sandbox_account(&core);
     let before = call(&core, "settlement_overview", json!({ "accountId": a })).await;
     let lines_before = before["lines"].as_i64().unwrap();
 
@@ -456,7 +421,7 @@ fn merged_xlsx() -> Vec<u8> {
 async fn a_merged_header_xlsx_imports_and_a_column_the_seller_maps_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(dir.path()).await;
-    let a = core.sandbox.as_ref().unwrap().account_id;
+    let a = sandbox_account(&core);
     let file = merged_xlsx();
     let p = call(
         &core,

@@ -4,29 +4,19 @@
 //! bad input named in plain words with nothing lost.
 
 use base64::Engine as _;
-use gallerist_api::sync::{engine, run};
-use gallerist_api::{boot, dispatch, BootOptions, Core};
+mod common;
+
+use common::{call, refused, sandbox_account, sandbox_core};
+use gallerist_api::Core;
 use gallerist_domain::money::{Currency, Money};
 use gallerist_domain::supervision::{Actor, Flow, Op};
-use gallerist_domain::SystemClock;
-use gallerist_market::sync::{Backoff, Policy};
 use gallerist_sandbox::{BuyerProfile, NewCase};
 use serde_json::{json, Value};
 use std::path::Path;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 async fn core(dir: &Path) -> Core {
-    let core = boot(BootOptions {
-        data_dir: dir.to_path_buf(),
-        clock: Arc::new(SystemClock),
-        seed: 11,
-        os_locale: "en".into(),
-        embedded_sandbox: true,
-        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
-    })
-    .await
-    .unwrap();
+    let core = sandbox_core(dir, 11, "en").await;
     // Buyers act only when the test says so.
     server(&core).set_buyer_delay(Duration::from_secs(10 * 365 * 24 * 3600));
     core
@@ -37,34 +27,15 @@ fn server(core: &Core) -> &gallerist_sandbox::Sandbox {
 }
 
 fn account(core: &Core) -> i64 {
-    core.sandbox.as_ref().unwrap().account_id
-}
-
-async fn call(core: &Core, name: &str, args: Value) -> Value {
-    dispatch(core, name, args)
-        .await
-        .unwrap_or_else(|e| panic!("{name} failed: {e:?}"))
+    sandbox_account(core)
 }
 
 async fn refusal(core: &Core, name: &str, args: Value) -> String {
-    match dispatch(core, name, args).await {
-        Ok(v) => panic!("{name} should have been refused, but answered {v}"),
-        Err(e) => e.message,
-    }
+    refused(core, name, args).await.message
 }
 
 async fn sync(core: &Core) {
-    let policy = Policy {
-        concurrency: 4,
-        backoff: Backoff {
-            base: Duration::from_millis(5),
-            cap: Duration::from_millis(100),
-        },
-    };
-    let e = engine(core, account(core), None, policy).unwrap();
-    run(&e, Some(Instant::now() + Duration::from_secs(60)), true)
-        .await
-        .unwrap();
+    common::sync(core, account(core)).await;
 }
 
 fn find<'a>(list: &'a Value, key: &str, value: &str) -> &'a Value {

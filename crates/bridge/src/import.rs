@@ -13,6 +13,7 @@ use crate::error::BridgeError;
 use crate::fields::{Field, FieldKind};
 use crate::formula::{looks_like_formula, strip_escape};
 use crate::header::{column_letter, find_header};
+use crate::issues::{IssueKind, Note, NoteKind};
 use crate::mapping::{fit, propose, Mapping, MissingField, UnmappedColumn};
 use crate::table::{read_table, CellOrigin, SourceFormat, Table, TextEncoding, MAX_CELLS};
 use crate::text::clean;
@@ -73,6 +74,7 @@ pub struct RowIssue {
     /// The column's header, or "column F" when it has none.
     pub column: String,
     pub field: Option<Field>,
+    pub kind: IssueKind,
     pub message: String,
 }
 
@@ -128,7 +130,7 @@ pub struct Preview {
     pub warning_count: usize,
     pub rows_with_errors: usize,
     /// What the reader skipped or assumed (totals lines, GBK, clipped columns).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// Choices the seller can make in the wizard.
@@ -137,23 +139,55 @@ pub struct PreviewOptions {
     pub mapping: Option<Mapping>,
     /// Worksheet to read (xlsx); the first with data when absent.
     pub sheet: Option<String>,
+    /// With a proposed mapping (no `mapping` given): the currency of amounts when no
+    /// column, header unit or cell names one — e.g. the account's site currency. A
+    /// [`NoteKind::AssumedCurrency`] note says it was used.
+    pub fallback_currency: Option<String>,
 }
 
 /// Previews a file with the proposed mapping, or with the caller's.
 pub fn preview(bytes: &[u8], file_name: &str, mapping: Option<Mapping>) -> Result<Preview, BridgeError> {
-    preview_with(bytes, file_name, PreviewOptions { mapping, sheet: None })
+    preview_with(
+        bytes,
+        file_name,
+        PreviewOptions {
+            mapping,
+            ..PreviewOptions::default()
+        },
+    )
 }
 
 /// [`preview`] with every option.
 pub fn preview_with(bytes: &[u8], file_name: &str, options: PreviewOptions) -> Result<Preview, BridgeError> {
     let mut table = read_table(bytes, file_name, options.sheet.as_deref())?;
     let header = find_header(&table, file_name)?;
+    let mut assumed = None;
     let mapping = match &options.mapping {
         Some(given) => fit(given, &header.names)?,
-        None => propose(&header.names),
+        None => {
+            let mut proposed = propose(&header.names);
+            let named = proposed
+                .columns
+                .iter()
+                .any(|c| c.field == Some(Field::Currency) || c.currency_hint.is_some());
+            if let (false, None, Some(fallback)) = (named, &proposed.default_currency, &options.fallback_currency) {
+                proposed.default_currency = Some(fallback.clone());
+                assumed = Some(fallback.clone());
+            }
+            proposed
+        }
     };
     fill_data_merges(&mut table, &mapping, header.first_data_row);
     let mut notes = std::mem::take(&mut table.notes);
+    if let Some(currency) = assumed {
+        notes.push(Note {
+            currency: Some(currency.clone()),
+            ..Note::new(
+                NoteKind::AssumedCurrency,
+                format!("No column names the currency: amounts are read as {currency}."),
+            )
+        });
+    }
     let rows = crate::import_rows::parse_rows(&table, &header, &mapping, &mut notes);
     let totals = crate::import_rows::totals(&rows);
     let error_count = rows.iter().map(|r| r.errors.len()).sum();

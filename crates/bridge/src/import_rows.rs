@@ -11,6 +11,7 @@ use crate::import::{
     canonical, column_name, fingerprint, formula_warning, parse_cell, CurrencyTotals, ParsedCell, ParsedRow, RowIssue,
     Seen, Value,
 };
+use crate::issues::{IssueKind, Note, NoteKind};
 use crate::mapping::Mapping;
 use crate::table::Table;
 use crate::text::{clean, header_key};
@@ -30,13 +31,17 @@ const TOTAL_LABELS: &[&str] = &[
     "sum",
 ];
 
-fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<String> {
+fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<Note> {
     let cells = &table.rows[row];
     let first = cells.iter().map(|c| clean(&c.text)).find(|t| !t.is_empty());
     let first = first?;
     let key = header_key(&first);
     if TOTAL_LABELS.iter().any(|l| key.trim_end_matches(':') == *l) {
-        return Some(format!("Row {} is a totals line ('{first}') and was skipped.", row + 1));
+        return Some(Note::at_row(
+            NoteKind::TotalsRow,
+            row + 1,
+            format!("Row {} is a totals line ('{first}') and was skipped.", row + 1),
+        ));
     }
     // Cheap test first: a repeated header starts with one of the header's names.
     let is_header_text =
@@ -48,11 +53,17 @@ fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<String> {
         let text = clean(&table.cell(row, c).text);
         text.is_empty() || is_header_text(name, &text)
     });
-    same_as_header.then(|| format!("Row {} repeats the header and was skipped.", row + 1))
+    same_as_header.then(|| {
+        Note::at_row(
+            NoteKind::RepeatedHeader,
+            row + 1,
+            format!("Row {} repeats the header and was skipped.", row + 1),
+        )
+    })
 }
 
 /// Parses every data row below the header.
-pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, notes: &mut Vec<String>) -> Vec<ParsedRow> {
+pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, notes: &mut Vec<Note>) -> Vec<ParsedRow> {
     let fields: Vec<Option<Field>> = mapping.columns.iter().map(|c| c.field).collect();
     let hints: Vec<Option<String>> = mapping.columns.iter().map(|c| c.currency_hint.clone()).collect();
     let names: Vec<String> = (0..table.width().max(fields.len()))
@@ -70,10 +81,11 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
             continue;
         }
         let row_number = row + 1;
-        let issue = |col: usize, field: Option<Field>, message: String| RowIssue {
+        let issue = |col: usize, field: Option<Field>, kind: IssueKind, message: String| RowIssue {
             row: row_number,
             column: names[col].clone(),
             field,
+            kind,
             message,
         };
         let mut values = BTreeMap::new();
@@ -85,7 +97,12 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                 continue;
             }
             if let Some(message) = formula_warning(&cell.text) {
-                warnings.push(issue(col, fields.get(col).copied().flatten(), message));
+                warnings.push(issue(
+                    col,
+                    fields.get(col).copied().flatten(),
+                    IssueKind::Formula,
+                    message,
+                ));
             }
             let Some(field) = fields.get(col).copied().flatten() else {
                 continue;
@@ -96,7 +113,7 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                 }
                 Ok(Some(ParsedCell::Amount(a))) => amounts.push((col, field, a)),
                 Ok(None) => {}
-                Err(message) => errors.push(issue(col, Some(field), message)),
+                Err(message) => errors.push(issue(col, Some(field), IssueKind::of_field(field), message)),
             }
         }
         let row_currency = match values.get(&Field::Currency) {
@@ -110,6 +127,7 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                     errors.push(issue(
                         col,
                         Some(field),
+                        IssueKind::Currency,
                         format!("the amount is in {cell} but the currency column says {row}"),
                     ));
                     continue;
@@ -127,6 +145,7 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                     errors.push(issue(
                         col,
                         Some(field),
+                        IssueKind::Currency,
                         format!("the amount is in {currency} but other amounts on this row are in {first}"),
                     ));
                     continue;
@@ -156,6 +175,7 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                 row: row_number,
                 column: String::new(),
                 field: None,
+                kind: IssueKind::RepeatedRow,
                 message: format!("this row repeats row {first} exactly"),
             });
         }

@@ -106,7 +106,7 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub merges: Vec<Merge>,
     /// Things the reader ignored or assumed, for the wizard to show.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::issues::Note>,
 }
 
 static EMPTY: Cell = Cell {

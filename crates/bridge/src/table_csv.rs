@@ -8,6 +8,7 @@
 //! the first lines into the most consistent number of fields.
 
 use crate::error::BridgeError;
+use crate::issues::{Note, NoteKind};
 use crate::table::{Cell, SourceFormat, Table, TextEncoding, MAX_CELLS, MAX_COLUMNS};
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
@@ -125,7 +126,10 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
         }
         previous_end = csv.position().byte() as usize;
         if record.len() > MAX_COLUMNS && notes.is_empty() {
-            notes.push(format!("Cells beyond column {MAX_COLUMNS} were ignored."));
+            notes.push(Note::new(
+                NoteKind::Clipped,
+                format!("Cells beyond column {MAX_COLUMNS} were ignored."),
+            ));
         }
         let row: Vec<Cell> = record.iter().take(MAX_COLUMNS).map(Cell::text).collect();
         cells += row.len();
@@ -138,7 +142,10 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
         rows.push(row);
     }
     if encoding == TextEncoding::Gb18030 {
-        notes.push("The file is not UTF-8; it was read as GBK/GB18030 (Chinese Windows).".into());
+        notes.push(Note::new(
+            NoteKind::Gbk,
+            "The file is not UTF-8; it was read as GBK/GB18030 (Chinese Windows).",
+        ));
     }
     Ok(Table {
         format: SourceFormat::Csv,

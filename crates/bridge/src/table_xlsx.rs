@@ -9,6 +9,7 @@
 
 use crate::datetime::DateTime;
 use crate::error::BridgeError;
+use crate::issues::{Note, NoteKind};
 use crate::sniff::check_workbook_zip;
 use crate::table::{Cell, CellOrigin, Merge, SourceFormat, Table, MAX_CELLS, MAX_COLUMNS};
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
@@ -102,7 +103,7 @@ fn read_sheet(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     file: &str,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Result<Option<Vec<Vec<Cell>>>, BridgeError> {
     let mut reader = match wb.worksheet_cells_reader(name) {
         Ok(r) => r,
@@ -140,8 +141,9 @@ fn read_sheet(
         r[col] = cell;
     }
     if clipped {
-        notes.push(format!(
-            "Cells beyond column {MAX_COLUMNS} of sheet '{name}' were ignored."
+        notes.push(Note::new(
+            NoteKind::Clipped,
+            format!("Cells beyond column {MAX_COLUMNS} of sheet '{name}' were ignored."),
         ));
     }
     Ok(Some(rows))
@@ -177,29 +179,21 @@ pub fn read_xlsx(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Table,
         if rows.is_empty() && sheet.is_none() {
             continue;
         }
-        if let Some(merges) = crate::xlsx_merges::merges(bytes, &name) {
-            return Ok(Table {
-                format: SourceFormat::Xlsx,
-                encoding: None,
-                delimiter: None,
-                sheet: Some(name),
-                sheets,
-                rows,
-                merges,
-                notes,
-            });
-        }
-        let merges = wb
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|e| damaged(file, e))?
-            .into_iter()
-            .map(|d| Merge {
-                first_row: d.start.0 as usize,
-                first_col: d.start.1 as usize,
-                last_row: d.end.0 as usize,
-                last_col: d.end.1 as usize,
-            })
-            .collect();
+        // The byte search is fast; calamine's reading of merges is the fallback.
+        let merges = match crate::xlsx_merges::merges(bytes, &name) {
+            Some(found) => found,
+            None => wb
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| damaged(file, e))?
+                .into_iter()
+                .map(|d| Merge {
+                    first_row: d.start.0 as usize,
+                    first_col: d.start.1 as usize,
+                    last_row: d.end.0 as usize,
+                    last_col: d.end.1 as usize,
+                })
+                .collect(),
+        };
         return Ok(Table {
             format: SourceFormat::Xlsx,
             encoding: None,

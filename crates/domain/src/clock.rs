@@ -47,6 +47,11 @@ impl Clock for FixedClock {
     }
 }
 
+/// The UTC+8 calendar day of `at`, KooGallery's calendar.
+pub fn china_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&china_offset()).date_naive()
+}
+
 /// The `YYYY-MM` calendar month of `at` in UTC+8, KooGallery's calendar.
 pub fn china_month(at: DateTime<Utc>) -> String {
     at.with_timezone(&china_offset()).format("%Y-%m").to_string()

@@ -45,14 +45,19 @@ pub struct BillDetail {
     pub fee_invoice_panel: super::fee_invoice::FeeInvoicePanel,
 }
 
+/// A bill on this machine, or `not_found` naming it.
+pub(super) fn stored_bill(
+    conn: &gallerist_store::Connection,
+    account_id: i64,
+    bill_id: &str,
+) -> Result<BillRow, ApiError> {
+    bills::bill(conn, account_id, bill_id)?
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("bill {bill_id} is not on this machine")))
+}
+
 pub fn get_bill(core: &Core, args: BillArg) -> Result<BillDetail, ApiError> {
     let conn = core.store.conn()?;
-    let bill = bills::bill(&conn, args.account_id, &args.bill_id)?.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::NotFound,
-            format!("bill {} is not on this machine", args.bill_id),
-        )
-    })?;
+    let bill = stored_bill(&conn, args.account_id, &args.bill_id)?;
     let lines = bill_figures::lines_of_bill(&conn, args.account_id, &args.bill_id)?;
     let sum = |f: fn(&LineRow) -> i64| lines.iter().map(f).sum::<i64>();
     let waterfall = vec![

@@ -11,12 +11,12 @@
 //! sandbox). A live account or a bill imported from a console export is told to request
 //! the invoice in the Seller Center.
 
-use super::bill_view::{get_bill, BillArg, BillDetail};
+use super::bill_view::{get_bill, stored_bill, BillArg, BillDetail};
 use crate::worklist::{self, outgoing, queue, refused, sync_account, Change, Outgoing};
-use crate::{ApiError, Core, ErrorCode};
+use crate::{ApiError, Core};
 use gallerist_domain::settlement::{fee_invoice_blocked, FeeInvoice, FeeInvoiceFacts, FeeInvoiceKind, Label, Stage};
 use gallerist_market::sync::ops;
-use gallerist_store::bills::{self, BillRow};
+use gallerist_store::bills::BillRow;
 use gallerist_store::{remote, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -47,10 +47,6 @@ fn template_ready(conn: &Connection, account_id: i64) -> Result<bool, ApiError> 
     })
 }
 
-fn stage(text: &str) -> Stage {
-    serde_json::from_value(json!(text)).unwrap_or(Stage::BillRun)
-}
-
 /// The panel for one bill.
 pub fn panel(conn: &Connection, account_id: i64, bill: &BillRow) -> Result<FeeInvoicePanel, ApiError> {
     let blocked = if bill.source == "import" {
@@ -61,7 +57,7 @@ pub fn panel(conn: &Connection, account_id: i64, bill: &BillRow) -> Result<FeeIn
     } else {
         fee_invoice_blocked(&FeeInvoiceFacts {
             site: bill.site.clone(),
-            stage: stage(&bill.stage),
+            stage: Stage::from_key(&bill.stage),
             joint_operation: bill.joint_operation,
             template_ready: template_ready(conn, account_id)?,
             existing: bill
@@ -88,12 +84,7 @@ pub fn request_fee_invoice(core: &Core, args: RequestArg) -> Result<BillDetail, 
     sync_account(core, args.account_id)?;
     {
         let conn = core.store.conn()?;
-        let bill = bills::bill(&conn, args.account_id, &args.bill_id)?.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("bill {} is not on this machine", args.bill_id),
-            )
-        })?;
+        let bill = stored_bill(&conn, args.account_id, &args.bill_id)?;
         let p = panel(&conn, args.account_id, &bill)?;
         if let Some(why) = p.blocked {
             return Err(refused(why.en, why.zh));

@@ -15,6 +15,7 @@ use super::import_view::{view, ImportPreview};
 use crate::{ApiError, Core, ErrorCode};
 use base64::Engine;
 use gallerist_bridge::{preview_with, Mapping, Preview, PreviewOptions};
+use gallerist_domain::settlement::Stage;
 use gallerist_domain::site::Site;
 use gallerist_store::bill_figures::{self, ImportRecord};
 use gallerist_store::bills::{self, BillRow, LineRow};
@@ -84,8 +85,8 @@ fn park(core: &Core, encoded: &str) -> Result<(Vec<u8>, String), ApiError> {
     Ok((bytes, sha))
 }
 
-fn read(bytes: &[u8], name: &str, mapping: Option<Mapping>, sheet: Option<String>) -> Result<Preview, ApiError> {
-    preview_with(bytes, name, PreviewOptions { mapping, sheet }).map_err(|e| ApiError::invalid(e.to_string()))
+fn read(bytes: &[u8], name: &str, options: PreviewOptions) -> Result<Preview, ApiError> {
+    preview_with(bytes, name, options).map_err(|e| ApiError::invalid(e.to_string()))
 }
 
 /// Reads a file (sent or parked) and shows what importing it would do.
@@ -100,51 +101,48 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
         }
     };
     let conn = core.store.conn()?;
-    let chosen = args.mapping.is_some();
-    let mut assumed = None;
-    let mut preview = read(&bytes, &args.file_name, args.mapping, args.sheet.clone())?;
-    let has_currency = preview
-        .mapping
-        .columns
-        .iter()
-        .any(|c| c.field == Some(gallerist_bridge::Field::Currency) || c.currency_hint.is_some());
-    if !chosen && !has_currency && preview.mapping.default_currency.is_none() {
-        // A console export of one site is in that site's currency; say so and let the
-        // seller change it, rather than refuse every row.
-        let site = gallerist_store::accounts::get(&conn, args.account_id)?.site;
-        let currency = if matches!(site, Site::Intl | Site::Eu) {
-            "USD"
-        } else {
-            "CNY"
-        };
-        let mut mapping = preview.mapping.clone();
-        mapping.default_currency = Some(currency.into());
-        preview = read(&bytes, &args.file_name, Some(mapping), args.sheet)?;
-        assumed = Some(currency);
-    }
+    // A console export of one site is in that site's currency: amounts naming none are
+    // read in it (the preview says so, and the seller can change it), rather than
+    // every row refused.
+    let site = gallerist_store::accounts::get(&conn, args.account_id)?.site;
+    let fallback = if matches!(site, Site::Intl | Site::Eu) {
+        "USD"
+    } else {
+        "CNY"
+    };
+    let options = PreviewOptions {
+        mapping: args.mapping,
+        sheet: args.sheet,
+        fallback_currency: Some(fallback.into()),
+    };
+    let preview = read(&bytes, &args.file_name, options)?;
     let previous = bill_figures::import_by_hash(&conn, args.account_id, &preview.file_sha256)?;
-    let shown = view(&conn, args.account_id, &preview, previous, assumed)?;
-    keep(core, args.account_id, Arc::new(preview));
+    let shown = view(&conn, args.account_id, &preview, previous)?;
+    core.kept_preview.keep(args.account_id, Arc::new(preview));
     Ok(shown)
 }
 
 /// The last preview, kept so "Import" does not read the file again (a 100,000-line
 /// export takes most of a second to read). One entry: the wizard works on one file.
-struct Kept {
-    data_dir: PathBuf,
-    account_id: i64,
-    preview: Arc<Preview>,
-}
+#[derive(Default)]
+pub struct KeptPreview(Mutex<Option<(i64, Arc<Preview>)>>);
 
-static LAST: Mutex<Option<Kept>> = Mutex::new(None);
+impl KeptPreview {
+    fn keep(&self, account_id: i64, preview: Arc<Preview>) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((account_id, preview));
+        }
+    }
 
-fn keep(core: &Core, account_id: i64, preview: Arc<Preview>) {
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some(Kept {
-            data_dir: core.data_dir.clone(),
-            account_id,
-            preview,
-        });
+    /// The kept preview of this very file, sheet and mapping, taken out.
+    fn take(&self, args: &CommitArg) -> Option<Arc<Preview>> {
+        let mut last = self.0.lock().ok()?;
+        let (account_id, p) = last.as_ref()?;
+        let fits = *account_id == args.account_id
+            && (args.sheet.is_none() || args.sheet == p.sheet)
+            && p.file_sha256 == args.file_sha256
+            && same_reading(&p.mapping, &args.mapping);
+        fits.then(|| last.take().map(|(_, p)| p)).flatten()
     }
 }
 
@@ -156,18 +154,6 @@ fn same_reading(a: &Mapping, b: &Mapping) -> bool {
             .iter()
             .zip(&b.columns)
             .all(|(x, y)| x.index == y.index && x.field == y.field)
-}
-
-/// The kept preview of this very file, sheet and mapping, taken out of the cache.
-fn kept(core: &Core, args: &CommitArg) -> Option<Arc<Preview>> {
-    let mut last = LAST.lock().ok()?;
-    let k = last.as_ref()?;
-    let fits = k.data_dir == core.data_dir
-        && k.account_id == args.account_id
-        && (args.sheet.is_none() || args.sheet == k.preview.sheet)
-        && k.preview.file_sha256 == args.file_sha256
-        && same_reading(&k.preview.mapping, &args.mapping);
-    fits.then(|| last.take().map(|k| k.preview)).flatten()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -196,30 +182,33 @@ pub struct ImportOutcome {
     pub bills: Vec<String>,
 }
 
-fn stage_of(status: Option<&str>) -> &'static str {
+/// The settlement step a console's bill-status text (账单状态) names.
+fn stage_of(status: Option<&str>) -> Stage {
     let s = status.unwrap_or_default().to_lowercase();
     if s.contains("已支付") || s.contains("已付款") || s.contains("已结算") || s.contains("paid") {
-        "paid"
+        Stage::Paid
     } else if s.contains("支付中") || s.contains("付款中") || s.contains("payment") {
-        "payment"
+        Stage::Payment
     } else if s.contains("确认") || s.contains("审核") || s.contains("review") || s.contains("confirm") {
-        "review"
+        Stage::Review
     } else {
-        "bill_run"
+        Stage::BillRun
     }
 }
 
 /// Imports the error-free rows of a previewed file and archives the file.
 pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiError> {
     let bytes = parked(core, &args.file_sha256)?;
-    let preview = match kept(core, &args) {
+    let preview = match core.kept_preview.take(&args) {
         Some(p) => p,
-        None => Arc::new(read(
-            &bytes,
-            &args.file_name,
-            Some(args.mapping.clone()),
-            args.sheet.clone(),
-        )?),
+        None => {
+            let options = PreviewOptions {
+                mapping: Some(args.mapping.clone()),
+                sheet: args.sheet.clone(),
+                fallback_currency: None,
+            };
+            Arc::new(read(&bytes, &args.file_name, options)?)
+        }
     };
     if let Some(missing) = preview.missing_required.first() {
         return Err(ApiError::invalid(missing.message.clone()));
@@ -307,7 +296,7 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
                     site: if first.currency == "CNY" { "cn" } else { "intl" }.into(),
                     currency: first.currency.clone(),
                     run_date: None,
-                    stage: stage_of(status.get(bill_id).cloned().flatten().as_deref()).into(),
+                    stage: stage_of(status.get(bill_id).cloned().flatten().as_deref()).key().into(),
                     gross_minor: 0,
                     fee_minor: 0,
                     tax_minor: 0,

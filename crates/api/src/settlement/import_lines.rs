@@ -62,12 +62,47 @@ fn period(row: &ParsedRow) -> Option<String> {
         })
 }
 
-/// The line a row becomes, or why it cannot become one (in words for the wizard).
-pub fn to_line(row: &ParsedRow, fingerprint_prefix: &str) -> Result<LineRow, String> {
+/// Why a row cannot become a line: a kind the wizard words in the seller's language
+/// (`order`, `period`, `amount`, `currency`, `fee`) and the English message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl LineError {
+    fn new(kind: &'static str, message: &str) -> LineError {
+        LineError {
+            kind,
+            message: message.to_string(),
+        }
+    }
+}
+
+impl std::ops::Deref for LineError {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.message
+    }
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The line a row becomes, or why it cannot become one.
+pub fn to_line(row: &ParsedRow, fingerprint_prefix: &str) -> Result<LineRow, LineError> {
     let order_id = text(row, Field::OrderId)
         .or_else(|| text(row, Field::OrderLineId))
-        .ok_or("no order ID: map the order column")?;
-    let period = period(row).ok_or("no bill period, payment time or effective time to place the line in a month")?;
+        .ok_or_else(|| LineError::new("order", "no order ID: map the order column"))?;
+    let period = period(row).ok_or_else(|| {
+        LineError::new(
+            "period",
+            "no bill period, payment time or effective time to place the line in a month",
+        )
+    })?;
     let gross = amount(row, Field::SalesAmount)
         .or_else(|| {
             let (incl, cur) = amount(row, Field::AmountInclTax)?;
@@ -75,9 +110,13 @@ pub fn to_line(row: &ParsedRow, fingerprint_prefix: &str) -> Result<LineRow, Str
             Some((incl - tax, cur))
         })
         .or_else(|| amount(row, Field::SettlementAmount));
-    let (gross_minor, currency) = gross.ok_or("no sales amount: map the amount column")?;
+    let (gross_minor, currency) =
+        gross.ok_or_else(|| LineError::new("amount", "no sales amount: map the amount column"))?;
     if currency == "XXX" {
-        return Err("the currency is not known: choose the file's currency (CNY or USD) in the mapping".into());
+        return Err(LineError::new(
+            "currency",
+            "the currency is not known: choose the file's currency (CNY or USD) in the mapping",
+        ));
     }
     let minor = |f| amount(row, f).map_or(0, |a| a.0);
     let customer_wht = minor(Field::CustomerWht);
@@ -89,7 +128,12 @@ pub fn to_line(row: &ParsedRow, fingerprint_prefix: &str) -> Result<LineRow, Str
         (None, None) if amount(row, Field::SettlementAmount).is_some() => {
             gross_minor - customer_wht - minor(Field::SellerWht) - minor(Field::Dst) - minor(Field::SettlementAmount)
         }
-        (None, None) => return Err("no platform fee, fee rate or settlement amount to work the fee out from".into()),
+        (None, None) => {
+            return Err(LineError::new(
+                "fee",
+                "no platform fee, fee rate or settlement amount to work the fee out from",
+            ))
+        }
     };
     let net = amount(row, Field::SettlementAmount).map_or(
         gross_minor - customer_wht - fee - minor(Field::SellerWht) - minor(Field::Dst),

@@ -10,7 +10,7 @@ use super::import_lines::to_line;
 use crate::ApiError;
 use gallerist_bridge::fields::SPECS;
 use gallerist_bridge::mapping::{MissingField, UnmappedColumn};
-use gallerist_bridge::{Field, Mapping, Preview, SourceFormat, TextEncoding, Value};
+use gallerist_bridge::{Field, Mapping, Note, Preview, SourceFormat, TextEncoding, Value};
 use gallerist_store::bill_figures::ImportRecord;
 use gallerist_store::Connection;
 use serde::Serialize;
@@ -37,36 +37,9 @@ pub struct Problem {
     pub message: String,
     /// `error` rows are left out; `warning` rows are imported as read.
     pub severity: &'static str,
-    /// What kind of problem, so the wizard can say it in the seller's language:
-    /// formula, currency, rounded_id, period, date, order, amount, fee, rate, other.
+    /// What kind of problem, so the wizard can say it in the seller's language: the
+    /// bridge's `IssueKind` keys, or `LineError` kinds (order, period, amount, currency, fee).
     pub kind: &'static str,
-}
-
-/// The kind of a bridge or line message (the bridge words its messages in English).
-fn kind_of(message: &str) -> &'static str {
-    let m = message.to_lowercase();
-    let has = |w: &str| m.contains(w);
-    if has("formula") {
-        "formula"
-    } else if has("currency") || has("other amounts on this row") {
-        "currency"
-    } else if has("rounded") || has("scientific") {
-        "rounded_id"
-    } else if has("period") {
-        "period"
-    } else if has("fee") {
-        "fee"
-    } else if has("date") || has("time") {
-        "date"
-    } else if has("order") {
-        "order"
-    } else if has("amount") {
-        "amount"
-    } else if has("rate") || has("%") || has("share") {
-        "rate"
-    } else {
-        "other"
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,56 +93,6 @@ pub struct ImportPreview {
     pub fields: Vec<FieldOption>,
 }
 
-/// Something the reader skipped or assumed, with a kind the wizard can say in the
-/// seller's language: totals_row / repeated_header (with `row`), gbk, clipped,
-/// assumed_currency (with `currency`), other (only `text`, in English).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Note {
-    pub kind: &'static str,
-    pub row: Option<usize>,
-    pub currency: Option<String>,
-    pub text: String,
-}
-
-impl Note {
-    /// Reads one of the bridge's notes (it words them in English).
-    pub fn from_bridge(text: &str) -> Note {
-        let row = text
-            .strip_prefix("Row ")
-            .and_then(|r| r.split_whitespace().next())
-            .and_then(|n| n.parse().ok());
-        let kind = if text.contains("totals line") {
-            "totals_row"
-        } else if text.contains("repeats the header") {
-            "repeated_header"
-        } else if text.contains("GBK") {
-            "gbk"
-        } else if text.contains("were ignored") {
-            "clipped"
-        } else {
-            "other"
-        };
-        Note {
-            kind,
-            row,
-            currency: None,
-            text: text.to_string(),
-        }
-    }
-
-    pub fn assumed_currency(currency: &str) -> Note {
-        Note {
-            kind: "assumed_currency",
-            row: None,
-            currency: Some(currency.to_string()),
-            text: format!(
-                "No column names the currency: amounts are read as {currency}, this account's site currency."
-            ),
-        }
-    }
-}
-
 fn cell_text(value: &Value) -> String {
     match value {
         Value::Text(s) | Value::Id(s) | Value::Currency(s) => s.clone(),
@@ -185,7 +108,6 @@ pub fn view(
     account_id: i64,
     preview: &Preview,
     previous: Option<ImportRecord>,
-    assumed_currency: Option<&str>,
 ) -> Result<ImportPreview, ApiError> {
     let mut problems = Vec::new();
     let mut problem_count = 0;
@@ -203,7 +125,7 @@ pub fn view(
             push(Problem {
                 row: issue.row,
                 column: issue.column.clone(),
-                kind: kind_of(&issue.message),
+                kind: issue.kind.key(),
                 message: issue.message.clone(),
                 severity: "error",
             });
@@ -212,18 +134,18 @@ pub fn view(
             push(Problem {
                 row: issue.row,
                 column: issue.column.clone(),
-                kind: kind_of(&issue.message),
+                kind: issue.kind.key(),
                 message: issue.message.clone(),
                 severity: "warning",
             });
         }
         let line = if row.errors.is_empty() {
-            to_line(row, "import:").map_err(|message| {
+            to_line(row, "import:").map_err(|e| {
                 push(Problem {
                     row: row.row_number,
                     column: String::new(),
-                    kind: kind_of(&message),
-                    message,
+                    kind: e.kind,
+                    message: e.message,
                     severity: "error",
                 })
             })
@@ -273,12 +195,7 @@ pub fn view(
         mapping: preview.mapping.clone(),
         unmapped: preview.unmapped.clone(),
         missing_required: preview.missing_required.clone(),
-        notes: preview
-            .notes
-            .iter()
-            .map(|n| Note::from_bridge(n))
-            .chain(assumed_currency.map(Note::assumed_currency))
-            .collect(),
+        notes: preview.notes.clone(),
         rows: preview.rows.len(),
         new_lines,
         already_stored,

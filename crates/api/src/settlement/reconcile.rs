@@ -10,16 +10,16 @@
 //! matching and the causes are the domain's `reconcile`.
 
 use super::calendar::working_calendar;
-use crate::{ApiError, Core, ErrorCode};
+use crate::{ApiError, Core};
 use chrono::NaiveDate;
-use gallerist_domain::clock::china_offset;
+use gallerist_domain::clock::china_day;
 use gallerist_domain::money::Money;
 use gallerist_domain::settlement::{
     billed_period, fee_rate, reconcile, settle, why_not_billed, ActualLine, ExpectedLine, OrderFacts, ProductType,
     Variance, VarianceCause, YearMonth,
 };
 use gallerist_store::bill_figures;
-use gallerist_store::bills::{self, LineRow};
+use gallerist_store::bills::LineRow;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -110,13 +110,10 @@ fn period_of(text: &str) -> Option<YearMonth> {
 
 pub fn reconcile_bills(core: &Core, args: ReconcileArg) -> Result<Reconciliation, ApiError> {
     let calendar = working_calendar(core)?;
-    let today = core.clock.now().with_timezone(&china_offset()).date_naive();
+    let today = china_day(core.clock.now());
     let conn = core.store.conn()?;
     let scope = match &args.bill_id {
-        Some(id) => Some(
-            bills::bill(&conn, args.account_id, id)?
-                .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("bill {id} is not on this machine")))?,
-        ),
+        Some(id) => Some(super::bill_view::stored_bill(&conn, args.account_id, id)?),
         None => None,
     };
     let mut names: BTreeMap<String, String> = BTreeMap::new();

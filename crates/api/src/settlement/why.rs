@@ -11,6 +11,7 @@ use super::calendar::working_calendar;
 use super::AccountArg;
 use crate::{ApiError, Core, ErrorCode};
 use chrono::NaiveDate;
+use gallerist_domain::clock::china_day;
 use gallerist_domain::money::Money;
 use gallerist_domain::settlement::{why_not_billed, Condition, OrderFacts, WorkingCalendar};
 use gallerist_store::bill_figures;
@@ -67,17 +68,10 @@ fn row(
     Ok((row, verdict.conditions))
 }
 
-fn today(core: &Core) -> NaiveDate {
-    core.clock
-        .now()
-        .with_timezone(&gallerist_domain::clock::china_offset())
-        .date_naive()
-}
-
 /// Every order of the settlement view with its verdict; held-back orders first.
 pub fn settlement_orders(core: &Core, args: AccountArg) -> Result<Vec<SettlementOrderRow>, ApiError> {
     let calendar = working_calendar(core)?;
-    let today = today(core);
+    let today = china_day(core.clock.now());
     let conn = core.store.conn()?;
     let mut out = Vec::new();
     for (id, body, billed) in bill_figures::settlement_orders(&conn, args.account_id)? {
@@ -109,7 +103,7 @@ pub fn why_not_billed_cmd(core: &Core, args: OrderArg) -> Result<WhyView, ApiErr
                 ),
             )
         })?;
-    let (row, conditions) = row(&calendar, today(core), &found.0, &found.1, found.2)?;
+    let (row, conditions) = row(&calendar, china_day(core.clock.now()), &found.0, &found.1, found.2)?;
     Ok(WhyView {
         lines: bill_figures::lines_of_order(&conn, args.account_id, &args.order_id)?,
         row,

@@ -29,6 +29,25 @@ pub enum Stage {
 impl Stage {
     pub const ALL: [Stage; 4] = [Stage::BillRun, Stage::Review, Stage::Payment, Stage::Paid];
 
+    /// The wire name: `bill_run`, `review`, `payment`, `paid`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::BillRun => "bill_run",
+            Stage::Review => "review",
+            Stage::Payment => "payment",
+            Stage::Paid => "paid",
+        }
+    }
+
+    /// A stage from its wire name; anything else reads as the earliest step (a bill
+    /// whose stage is unknown is not yet paid).
+    pub fn from_key(key: &str) -> Stage {
+        Stage::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or(Stage::BillRun)
+    }
+
     /// Working days the step takes (S-CN-S).
     pub fn working_days(self) -> u32 {
         match self {

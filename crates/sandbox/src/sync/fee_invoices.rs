@@ -46,10 +46,6 @@ struct AskBody {
     kind: FeeInvoiceKind,
 }
 
-fn stage(text: &str) -> Stage {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).unwrap_or(Stage::BillRun)
-}
-
 fn ask(w: &Write<'_>, id: &str) -> Result<Answer, SyncError> {
     let body: AskBody = serde_json::from_value(serde_json::Value::Object(w.json()?))
         .map_err(|e| SyncError::validation("kind", format!("kind must be digital_special or digital_ordinary: {e}")))?;
@@ -58,7 +54,7 @@ fn ask(w: &Write<'_>, id: &str) -> Result<Answer, SyncError> {
         .is_some_and(|p| !p.certified.company_name.trim().is_empty() && !p.certified.taxpayer_id.trim().is_empty());
     let facts = FeeInvoiceFacts {
         site: bill.site.clone(),
-        stage: stage(&bill.stage),
+        stage: Stage::from_key(&bill.stage),
         joint_operation: bill.joint_operation,
         template_ready,
         existing: bill.fee_invoice.clone(),

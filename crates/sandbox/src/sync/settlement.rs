@@ -19,7 +19,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Extension;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use gallerist_domain::clock::china_offset;
+use gallerist_domain::clock::china_day;
 use gallerist_domain::money::{Currency, Money};
 use gallerist_domain::settlement::FeeInvoice;
 use gallerist_domain::settlement::{
@@ -142,14 +142,6 @@ fn demo_order(i: usize, today: NaiveDate, now: DateTime<Utc>) -> SettlementOrder
     }
 }
 
-/// The wire name of a settlement stage (`bill_run`, `review`, `payment`, `paid`).
-fn stage_label(stage: gallerist_domain::settlement::Stage) -> String {
-    serde_json::to_value(stage)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Three mistakes a real bill can carry, so the reconciliation view has something to
 /// find: one order billed at the stock 15 % though released after 2022-11-11, one
 /// billable order left off its bill, one billed a run late; plus a line for an order
@@ -213,7 +205,7 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
     if store::get::<SettlementOrder>(conn, "CS2611000500")?.is_some() {
         return Ok(());
     }
-    let today = now.with_timezone(&china_offset()).date_naive();
+    let today = china_day(now);
     let calendar = WorkingCalendar::default_cn();
     let cny = |minor| Money::new(minor, Currency::Cny);
     let mut bills: BTreeMap<NaiveDate, (Bill, Vec<serde_json::Value>)> = BTreeMap::new();
@@ -249,7 +241,7 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
                     period: period.to_string(),
                     site: "cn".into(),
                     run_date: run,
-                    stage: stage_label(stage_on(run, today, &calendar)),
+                    stage: stage_on(run, today, &calendar).key().into(),
                     totals,
                     line_count: 0,
                     joint_operation: false,
