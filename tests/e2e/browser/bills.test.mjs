@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ARTIFACTS, catalog, openPage, screenshot, useWebMode } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { api, sandboxAccount } from '../lib/commands.mjs';
 
 const web = useWebMode();
 const zh = catalog('zh-CN');
@@ -54,21 +55,6 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     await context.close();
   }
 });
-
-async function api(url, command, args) {
-  const r = await fetch(`${url}/api/${command}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = await r.json();
-  assert.ok(r.ok, `${command} should succeed: ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function sandboxAccount(url) {
-  return (await api(url, 'list_accounts', {})).find((a) => a.isSandbox).id;
-}
 
 test('reconciliation names the bill mistakes and exports them; the run calendar can be corrected', async () => {
   const { page, context, problems } = await openPage(web.browser);

@@ -8,26 +8,11 @@ import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { catalog, openPage, screenshot, useWebMode } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { api, sandboxAccount } from '../lib/commands.mjs';
 
 const web = useWebMode();
 const en = catalog('en');
 const zh = catalog('zh-CN');
-
-async function api(url, command, args) {
-  const r = await fetch(`${url}/api/${command}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const body = await r.json();
-  assert.ok(r.ok, `${command} should succeed: ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function sandboxAccount(url) {
-  const accounts = await api(url, 'list_accounts', {});
-  return accounts.find((a) => a.isSandbox).id;
-}
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), deflateSync(Buffer.alloc(16))]);
