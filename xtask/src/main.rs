@@ -5,6 +5,7 @@
 //! the exact install command and stops. No other build tool is required.
 
 mod bench;
+mod programs;
 mod setup;
 mod steps;
 mod tally;

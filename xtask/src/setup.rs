@@ -25,14 +25,21 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 
 /// What the test suites add: a virtual display, Debian's Chromium, the WebKit
-/// WebDriver, python3 for the independent signing client;
-const TEST_PACKAGES: &[&str] = &[
+/// WebDriver, python3 for the independent signing client, a private D-Bus session
+/// with GNOME Keyring as the real Secret Service, and a CJK font so the zh-CN
+/// screenshots show Chinese instead of empty boxes. Every program the steps start
+/// is also listed in `programs::NEEDED`, which checks them after installing.
+pub const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "chromium",
     "webkit2gtk-driver",
     "python3",
     "imagemagick",
+    "dbus-daemon",
+    "gnome-keyring",
+    "fontconfig",
+    "fonts-noto-cjk",
 ];
 
 pub fn everything(purpose: Purpose) -> Result<(), String> {
@@ -42,6 +49,7 @@ pub fn everything(purpose: Purpose) -> Result<(), String> {
     if purpose == Purpose::Test {
         npm_ci(&root().join("tests/e2e"))?;
         tauri_driver()?;
+        crate::programs::check()?;
     }
     Ok(())
 }
