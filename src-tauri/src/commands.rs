@@ -7,7 +7,7 @@
 //! (one `allow-<command>` permission per name in `commands.in`) before it gets here.
 
 use crate::Backend;
-use gallerist_api::{dispatch, ApiError, ErrorCode, COMMANDS};
+use gallerist_api::{ApiError, ErrorCode, COMMANDS};
 use tauri::ipc::{Invoke, InvokeBody, InvokeError};
 use tauri::{Manager, Runtime};
 
@@ -29,9 +29,9 @@ pub fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
     let app = invoke.message.webview().app_handle().clone();
     invoke.resolver.respond_async(async move {
         let args = args.map_err(refusal)?;
-        let backend = app.state::<Backend>();
-        let core = backend.core().map_err(refusal)?;
-        dispatch(core, &name, args).await.map_err(|e| {
+        let core = app.state::<Backend>().0.clone().map_err(refusal)?;
+        // Off the async workers: a long import preview must not stall the window.
+        gallerist_api::work::run(core, name.clone(), args).await.map_err(|e| {
             if e.code == ErrorCode::Internal {
                 eprintln!("gallerist: {name} failed: {}", e.message);
             }

@@ -34,8 +34,21 @@ impl gallerist_api::Notifier for DesktopNotifier {
     }
 }
 
+/// A second launch hands over to the running window instead of opening the same
+/// data folder twice (the core's folder lock would refuse it anyway, with words; this
+/// is the friendlier half). Registered first, as the plugin requires.
+fn focus_running_window(app: &tauri::AppHandle, _args: Vec<String>, _cwd: String) {
+    use tauri::Manager;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(focus_running_window))
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             use tauri::Manager;

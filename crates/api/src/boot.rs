@@ -64,6 +64,8 @@ pub fn default_data_dir() -> Result<PathBuf, ApiError> {
 
 pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
     let now = opts.clock.now();
+    // Before anything is opened: a second process must not touch the folder at all.
+    let folder_lock = crate::folder_lock::take(&opts.data_dir, &now.to_rfc3339())?;
     let (store, _report) = Store::open(&opts.data_dir.join(DATABASE_FILE), now).map_err(ApiError::boot)?;
     let mut rng = StdRng::seed_from_u64(opts.seed);
     let keychain_namespace = keychain_namespace(&store, &mut rng)?;
@@ -87,6 +89,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         sync_wake: tokio::sync::Notify::new(),
         kept_preview: Default::default(),
         notifier: std::sync::OnceLock::new(),
+        _folder_lock: folder_lock,
     })
 }
 

@@ -7,6 +7,7 @@
 
 mod boot;
 mod error;
+pub mod folder_lock;
 
 pub mod account_edits;
 pub mod accounts;
@@ -27,6 +28,7 @@ pub mod rule_pack;
 pub mod settlement;
 pub mod sync;
 pub mod vault;
+pub mod work;
 pub mod worklist;
 
 pub use boot::{boot, default_data_dir, os_locale, BootOptions, DATABASE_FILE};
@@ -66,6 +68,8 @@ pub struct Core {
     pub kept_preview: settlement::import::KeptPreview,
     /// Shows desktop notifications; set by the app shell (web mode leaves it to the page).
     pub notifier: std::sync::OnceLock<Arc<dyn Notifier>>,
+    /// This process's claim on the data folder, released when the core is dropped.
+    _folder_lock: folder_lock::FolderLock,
 }
 
 /// Something that can show a desktop notification. The Tauri shell provides one; the

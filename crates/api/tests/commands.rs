@@ -188,3 +188,35 @@ async fn a_corrupt_database_is_a_boot_error_that_names_the_file() {
         "the file is untouched"
     );
 }
+
+/// Issue 14 finding 5: a second process on the same folder rewrote the sandbox
+/// account's URL to its own embedded sandbox and drained the same outbox.
+#[tokio::test]
+async fn a_second_boot_on_a_held_folder_is_refused_before_touching_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = boot(options(dir.path(), 11)).await.unwrap();
+    let before = call(&first, "list_accounts", json!({})).await;
+
+    let err = boot(options(dir.path(), 12))
+        .await
+        .err()
+        .expect("the folder is held by the first core");
+    assert_eq!(err.code, ErrorCode::Boot);
+    assert!(err.message.contains("Another Gallerist process"), "{}", err.message);
+    assert!(
+        err.message.contains(&format!("process {}", std::process::id())),
+        "names the process that holds it: {}",
+        err.message
+    );
+    assert_eq!(
+        call(&first, "list_accounts", json!({})).await,
+        before,
+        "the first process's sandbox account (its URL) is untouched"
+    );
+    let r = call(&first, "test_connection", json!({ "accountId": before[0]["id"] })).await;
+    assert_eq!(r["ok"], true, "the first process still reaches its sandbox: {r}");
+
+    first.shutdown().await;
+    let again = boot(options(dir.path(), 13)).await.expect("free once the first is gone");
+    again.shutdown().await;
+}

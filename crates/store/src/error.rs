@@ -17,6 +17,11 @@ pub enum StoreError {
     #[error("Gallerist cannot create or write its data folder {path}: {detail}. Check the folder's permissions or set GALLERIST_DATA_DIR.")]
     Folder { path: PathBuf, detail: String },
     #[error(
+        "The database {path} is {found}, not a file. Gallerist has not changed it. \
+         Move it aside (Gallerist then starts a fresh database), or set GALLERIST_DATA_DIR to another folder."
+    )]
+    NotAFile { path: PathBuf, found: &'static str },
+    #[error(
         "Updating the database to schema {version} ({name}) failed: {detail}. The database is as it was before; \
          a copy was kept at {backup}."
     )]

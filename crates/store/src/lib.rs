@@ -49,6 +49,7 @@ impl Store {
                 detail: e.to_string(),
             })?;
         }
+        refuse_non_file(path)?;
         migrate::refuse_newer(path)?;
         let mut conn = pool::open_checked(path)?;
         let report = migrate::migrate(&mut conn, path, now)?;
@@ -92,4 +93,23 @@ pub(crate) fn stamp(t: DateTime<Utc>) -> String {
 /// Where `Store::open` keeps the copies it makes before migrating `db`.
 pub fn backup_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// A folder (or a device, a socket…) where the database file belongs would otherwise
+/// be reported by SQLite as "unable to open", which reads like a permissions problem.
+fn refuse_non_file(path: &Path) -> Result<(), StoreError> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // absent: created fresh
+    };
+    let found = if meta.is_file() {
+        return Ok(());
+    } else if meta.is_dir() {
+        "a folder"
+    } else {
+        "a special file (device, pipe or socket)"
+    };
+    Err(StoreError::NotAFile {
+        path: path.to_path_buf(),
+        found,
+    })
 }

@@ -115,6 +115,20 @@ fn an_unwritable_location_is_named() {
 }
 
 #[test]
+fn a_folder_where_the_database_belongs_is_named_as_a_folder_not_a_permissions_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gallerist.sqlite3");
+    std::fs::create_dir(&db).unwrap();
+    std::fs::write(db.join("keep.txt"), b"the seller's file").unwrap();
+    let err = Store::open(&db, now()).err().expect("a folder is not a database");
+    let text = err.to_string();
+    assert!(matches!(err, StoreError::NotAFile { .. }), "expected NotAFile, got {err:?}");
+    assert!(text.contains("is a folder"), "{text}");
+    assert!(!text.contains("permissions"), "not a permissions problem: {text}");
+    assert_eq!(std::fs::read(db.join("keep.txt")).unwrap(), b"the seller's file");
+}
+
+#[test]
 fn every_connection_uses_wal_foreign_keys_and_a_busy_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(&dir.path().join("g.sqlite3"), now()).unwrap();

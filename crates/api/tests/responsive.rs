@@ -1,0 +1,66 @@
+//! Long commands run off the async workers (issue 14): while two 100,000-line import
+//! previews are being worked on, a trivial command still answers at once.
+//!
+//! The runtime has two workers, as a 2-core machine does. Before `work::run`, the two
+//! previews occupied both workers and `app_info` waited for one of them to finish.
+
+mod common;
+
+use base64::Engine;
+use common::{sandbox_account, sandbox_core};
+use gallerist_api::work;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn big_csv(lines: usize) -> String {
+    let mut out = String::from("账单编号,账期,订单号,商品名称,商品类型,币种,不含税金额,平台服务费比例,平台服务费,结算金额\n");
+    for i in 0..lines {
+        let sales = 1_000 + (i as i64 * 7_919) % 5_000_000;
+        let fee = sales * 13 / 100;
+        out.push_str(&format!(
+            "B202610-{:03},2026-10,CS26100{i:09},Gallerist Demo SaaS,SaaS,CNY,{}.{:02},13%,{}.{:02},{}.{:02}\n",
+            i % 997,
+            sales / 100,
+            sales % 100,
+            fee / 100,
+            fee % 100,
+            (sales - fee) / 100,
+            (sales - fee) % 100
+        ));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trivial_command_answers_while_two_large_previews_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Arc::new(sandbox_core(dir.path(), 21, "en").await);
+    let account = sandbox_account(&core);
+    let previews: Vec<_> = (0..2)
+        .map(|n| {
+            // Two different files, so neither is answered from the other's parked copy.
+            let file = big_csv(100_000 + n);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(file);
+            let core = core.clone();
+            tokio::spawn(async move {
+                let args = json!({ "accountId": account, "fileName": format!("bill-{n}.csv"), "base64": encoded });
+                work::run(core, "import_preview".into(), args).await
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let asked = Instant::now();
+    let info = work::run(core.clone(), "app_info".into(), json!({})).await.expect("app_info answers");
+    let waited = asked.elapsed();
+    let still_running = previews.iter().filter(|p| !p.is_finished()).count();
+    assert!(info["version"].is_string(), "{info}");
+    assert_eq!(still_running, 2, "both previews were still being worked on when app_info answered");
+    assert!(waited < Duration::from_millis(200), "app_info waited {waited:?} behind the previews");
+
+    for p in previews {
+        let answer = p.await.unwrap().expect("each preview completes");
+        assert_eq!(answer["newLines"].as_u64().map(|n| n >= 100_000), Some(true), "{}", answer["newLines"]);
+    }
+}
