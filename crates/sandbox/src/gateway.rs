@@ -6,6 +6,13 @@
 //! received must match. On mismatch the answer is HTTP 401 `APIGW.0301` with the
 //! canonical request the gateway computed echoed in `error_msg` (newlines as `|`),
 //! which is what lets a developer find a canonicalisation bug.
+//!
+//! WHY it is strict about the body: the signature covers the body only through the
+//! hash on the canonical request's last line. Taking a client's `X-Sdk-Content-Sha256`
+//! on trust would let a signature over one body carry any other, so that header counts
+//! only when it is signed and equal to the hash of the bytes received. The body limit
+//! is the gateway's alone (12 MB, checked from `Content-Length` before anything is
+//! read), and every refusal, size refusals included, keeps the gateway's JSON shape.
 
 use crate::request_id::RequestId;
 use crate::Shared;
@@ -20,7 +27,8 @@ use serde_json::json;
 use std::sync::Arc;
 
 /// AK/SK-signed bodies above 12 MB are refused by the gateway (APIGW.0201, 413).
-const MAX_BODY: usize = 12 * 1024 * 1024;
+/// Handlers behind the gateway take whatever it let through (see `router`).
+pub(crate) const MAX_BODY: usize = 12 * 1024 * 1024;
 
 pub(crate) struct GatewayError {
     status: StatusCode,
@@ -34,6 +42,17 @@ impl GatewayError {
             status: StatusCode::UNAUTHORIZED,
             code: "APIGW.0301",
             message: format!("Incorrect IAM authentication information: {}", message.into()),
+        }
+    }
+
+    fn too_large() -> Self {
+        GatewayError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "APIGW.0201",
+            message: format!(
+                "Request entity too large: the body is more than {} MB ({MAX_BODY} bytes), the most the gateway accepts",
+                MAX_BODY / 1024 / 1024
+            ),
         }
     }
 
@@ -65,13 +84,16 @@ pub(crate) async fn api_not_found(request: Request) -> Response {
 pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let request_id = RequestId::of(&request);
     let (parts, body) = request.into_parts();
+    // A declared length over the limit is refused before a byte of the body is read.
+    let declared = header(&parts.headers, "content-length", "Content-Length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return GatewayError::too_large().respond(&request_id);
+    }
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        let too_large = GatewayError {
-            status: StatusCode::PAYLOAD_TOO_LARGE,
-            code: "APIGW.0201",
-            message: "Request entity too large".into(),
-        };
-        return too_large.respond(&request_id);
+        return GatewayError::too_large().respond(&request_id);
     };
     let query = parts.uri.query();
     match check(
@@ -87,8 +109,21 @@ pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, 
     }
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
+/// A header's value as text: `None` when absent, an error naming the header when its
+/// bytes are not ASCII (which is not the same as missing, and must not read so).
+fn header<'a>(headers: &'a HeaderMap, name: &str, shown: &str) -> Result<Option<&'a str>, GatewayError> {
+    match headers.get(name) {
+        None => Ok(None),
+        Some(value) => value.to_str().map(Some).map_err(|_| {
+            GatewayError::auth(format!(
+                "the {shown} header is not readable text (it holds non-ASCII bytes)"
+            ))
+        }),
+    }
+}
+
+fn required<'a>(headers: &'a HeaderMap, name: &str, shown: &str) -> Result<&'a str, GatewayError> {
+    header(headers, name, shown)?.ok_or_else(|| GatewayError::auth(format!("the {shown} header is missing")))
 }
 
 fn check(
@@ -99,14 +134,12 @@ fn check(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), GatewayError> {
-    let authorization =
-        header(headers, "authorization").ok_or_else(|| GatewayError::auth("the Authorization header is missing"))?;
+    let authorization = required(headers, "authorization", "Authorization")?;
     let auth = apig::parse_authorization(authorization).map_err(|e| GatewayError::auth(e.to_string()))?;
     if !auth.signed_headers.iter().any(|h| h == apig::DATE_HEADER) {
         return Err(GatewayError::auth("X-Sdk-Date must be a signed header"));
     }
-    let date_text =
-        header(headers, apig::DATE_HEADER).ok_or_else(|| GatewayError::auth("the X-Sdk-Date header is missing"))?;
+    let date_text = required(headers, apig::DATE_HEADER, "X-Sdk-Date")?;
     let date = apig::parse_sdk_date(date_text).ok_or_else(|| {
         GatewayError::auth(format!(
             "X-Sdk-Date '{date_text}' is not in the format YYYYMMDDTHHMMSSZ"
@@ -129,19 +162,16 @@ fn check(
     }
     let mut signed = Vec::with_capacity(auth.signed_headers.len());
     for name in &auth.signed_headers {
-        let value = header(headers, name)
+        let value = header(headers, name, &format!("signed '{name}'"))?
             .ok_or_else(|| GatewayError::auth(format!("the signed header '{name}' is not in the request")))?;
         signed.push((name.clone(), value.to_string()));
     }
-    let payload_hash = header(headers, apig::CONTENT_SHA256_HEADER)
-        .map(str::to_string)
-        .unwrap_or_else(|| apig::payload_hash(body));
     let parts = apig::RequestParts {
         method,
         raw_path: path,
         raw_query: query,
+        payload_hash: payload_hash(&signed, body)?,
         signed_headers: signed,
-        payload_hash,
     };
     let expected = apig::sign(&shared.access_key, &shared.secret_key, date_text, &parts);
     if !apig::signatures_match(&expected.signature, &auth.signature) {
@@ -151,4 +181,26 @@ fn check(
         )));
     }
     Ok(())
+}
+
+/// The hash on the canonical request's last line. Reference §3.1 (signer code) lets
+/// `X-Sdk-Content-Sha256` stand in for the body hash; the sandbox honours it only when
+/// it is among the signed headers and equal to the hash of the body received, so it can
+/// never vouch for bytes the signature does not cover. Sent but unsigned, it is ignored
+/// (the signature is then checked against the real body). The reference names no
+/// `UNSIGNED-PAYLOAD` for AK/SK calls, so that value is refused like any other mismatch.
+fn payload_hash(signed: &[(String, String)], body: &[u8]) -> Result<String, GatewayError> {
+    let actual = apig::payload_hash(body);
+    let claimed = signed
+        .iter()
+        .find(|(name, _)| name == apig::CONTENT_SHA256_HEADER)
+        .map(|(_, value)| value.trim());
+    match claimed {
+        None => Ok(actual),
+        Some(claimed) if claimed.eq_ignore_ascii_case(&actual) => Ok(claimed.to_string()),
+        Some(claimed) => Err(GatewayError::auth(format!(
+            "X-Sdk-Content-Sha256 is '{claimed}' but the body received ({} bytes) has SHA-256 {actual}",
+            body.len()
+        ))),
+    }
 }

@@ -14,6 +14,7 @@ mod open_api;
 mod request_id;
 pub mod sync;
 
+use axum::extract::DefaultBodyLimit;
 use axum::{middleware, routing::get, Router};
 use chrono::{DateTime, Utc};
 use gallerist_domain::{wire::ORDER_QUERY_PATH, Clock, Order};
@@ -151,6 +152,10 @@ fn router(shared: Arc<Shared>) -> Router {
         .route(ORDER_QUERY_PATH, get(open_api::order_query))
         .merge(sync::routes(shared.clone()))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gateway::verify))
+        // The gateway has already bounded and read the body (12 MB, APIG's limit); a
+        // second, smaller limit in the extractors would refuse in plain text what the
+        // gateway accepted.
+        .layer(DefaultBodyLimit::disable())
         .fallback(gateway::api_not_found)
         .method_not_allowed_fallback(gateway::api_not_found)
         .layer(middleware::map_response_with_state(shared.clone(), gateway::stamp_date))
