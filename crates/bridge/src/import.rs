@@ -224,8 +224,8 @@ fn fill_data_merges(table: &mut Table, mapping: &Mapping, first_data_row: usize)
             .is_some_and(|f| !matches!(f.kind(), FieldKind::Amount | FieldKind::Rate))
     };
     let mut budget = MAX_CELLS;
-    for m in table.merges.clone() {
-        if m.first_row < first_data_row || m.first_row >= table.rows.len() {
+    for m in table.merges.starting_from(first_data_row).to_vec() {
+        if m.first_row >= table.rows.len() {
             continue;
         }
         let anchor = table.cell(m.first_row, m.first_col).clone();

@@ -7,12 +7,13 @@
 //! decided by [`crate::sniff`] from the bytes, never from the file name.
 
 use crate::error::BridgeError;
+pub use crate::merge_index::MergeIndex;
 use crate::sniff::{sniff, Sniffed};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Dense cells a table may hold: about 400,000 lines of 40 columns. Bounds the memory a
-/// hostile file can make the reader allocate.
+/// Cells a table may hold: about 400,000 lines of 40 columns. Bounds the memory of a
+/// grid read whole ([`read_table`], blank cells counted) and the work of a streamed one.
 pub const MAX_CELLS: usize = 16_000_000;
 /// Columns read; cells further right are ignored with a note.
 pub const MAX_COLUMNS: usize = 512;
@@ -93,6 +94,22 @@ impl Merge {
     }
 }
 
+/// What is known of a table before its rows: the container, the sheet, its merged
+/// regions and what the reader noted.
+#[derive(Debug, Clone)]
+pub struct TableHead {
+    pub format: SourceFormat,
+    pub encoding: Option<TextEncoding>,
+    pub delimiter: Option<char>,
+    /// The sheet read (xlsx).
+    pub sheet: Option<String>,
+    /// Every sheet in the workbook, in order (xlsx).
+    pub sheets: Vec<String>,
+    pub merges: MergeIndex,
+    /// Things the reader ignored or assumed, for the wizard to show.
+    pub notes: Vec<crate::issues::Note>,
+}
+
 /// A file read as a grid. Row `i` is spreadsheet row `i + 1`.
 #[derive(Debug, Clone)]
 pub struct Table {
@@ -104,7 +121,7 @@ pub struct Table {
     /// Every sheet in the workbook, in order (xlsx).
     pub sheets: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
-    pub merges: Vec<Merge>,
+    pub merges: MergeIndex,
     /// Things the reader ignored or assumed, for the wizard to show.
     pub notes: Vec<crate::issues::Note>,
 }
@@ -115,6 +132,20 @@ static EMPTY: Cell = Cell {
 };
 
 impl Table {
+    /// A table of `rows` under `head`.
+    pub fn from_head(head: TableHead, rows: Vec<Vec<Cell>>) -> Table {
+        Table {
+            format: head.format,
+            encoding: head.encoding,
+            delimiter: head.delimiter,
+            sheet: head.sheet,
+            sheets: head.sheets,
+            rows,
+            merges: head.merges,
+            notes: head.notes,
+        }
+    }
+
     /// The cell at (row, col), or an empty one past the edge.
     pub fn cell(&self, row: usize, col: usize) -> &Cell {
         self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&EMPTY)
@@ -125,17 +156,47 @@ impl Table {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
 
-    /// The anchor (top-left cell) of the merged region holding (row, col), if any.
+    /// The merged region holding (row, col), if any (a binary search in header rows).
     pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
-        self.merges.iter().find(|m| m.contains(row, col))
+        self.merges.at(row, col)
     }
 }
 
-/// Reads a CSV or xlsx file. `sheet` picks a worksheet by name; without it the first
-/// sheet with any data is used. `file_name` is used in messages only.
-pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, BridgeError> {
+/// Receives the rows of a table as they are read: the table's head, the zero-based row
+/// index (ascending; blank rows are not sent) and the row's cells.
+pub type RowSink<'a> = dyn FnMut(&TableHead, usize, Vec<Cell>) -> Result<(), BridgeError> + 'a;
+
+/// Streams a CSV or xlsx file row by row, holding one row at a time; returns the head
+/// with every note. `sheet` picks a worksheet by name; without it the first sheet with
+/// any data is used. `file_name` is used in messages only.
+pub fn stream_table(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<&str>,
+    sink: &mut RowSink<'_>,
+) -> Result<TableHead, BridgeError> {
     match sniff(bytes, file_name)? {
-        Sniffed::Zip => crate::table_xlsx::read_xlsx(bytes, file_name, sheet),
-        Sniffed::Text => crate::table_csv::read_csv(bytes, file_name),
+        Sniffed::Zip => crate::table_xlsx::stream_xlsx(bytes, file_name, sheet, sink),
+        Sniffed::Text => crate::table_csv::stream_csv(bytes, file_name, sink),
     }
+}
+
+/// Reads a CSV or xlsx file into a grid of at most [`MAX_CELLS`] cells (blank rows
+/// count), refusing before the grid grows past it.
+pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Table, BridgeError> {
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut dense = 0usize;
+    let head = stream_table(bytes, file_name, sheet, &mut |_, index, cells| {
+        dense = dense.saturating_add(index.saturating_sub(rows.len()) + cells.len());
+        if dense > MAX_CELLS {
+            return Err(BridgeError::TooLarge {
+                file: file_name.into(),
+                what: format!("more than {MAX_CELLS} cells"),
+            });
+        }
+        rows.resize_with(index, Vec::new);
+        rows.push(cells);
+        Ok(())
+    })?;
+    Ok(Table::from_head(head, rows))
 }

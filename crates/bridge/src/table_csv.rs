@@ -1,15 +1,17 @@
-//! CSV files: encoding and delimiter detection, then records into a grid.
+//! CSV files: encoding and delimiter detection, then records streamed as rows.
 //!
 //! Console exports are UTF-8, but the same file re-saved by Excel on a Chinese Windows
 //! becomes GBK, "Unicode text" becomes UTF-16 with tabs, and a European Excel writes
 //! semicolons. None of that is declared in the file, so it is detected: a BOM decides;
 //! otherwise valid UTF-8 is UTF-8 and anything else is decoded as GB18030 (a superset
 //! of GBK) and refused if even that fails. The delimiter is the candidate that splits
-//! the first lines into the most consistent number of fields.
+//! the first lines into the most consistent number of fields. Records are handed on one
+//! at a time; each cell is held to the same text limits as an xlsx cell.
 
 use crate::error::BridgeError;
 use crate::issues::{Note, NoteKind};
-use crate::table::{Cell, SourceFormat, Table, TextEncoding, MAX_CELLS, MAX_COLUMNS};
+use crate::table::{Cell, MergeIndex, RowSink, SourceFormat, TableHead, TextEncoding, MAX_CELLS, MAX_COLUMNS};
+use crate::xlsx_limits::TextBudget;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
@@ -89,13 +91,22 @@ fn blank_lines(gap: &[u8]) -> usize {
         .count()
 }
 
-/// Reads a CSV file into a table.
-pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
+/// Streams a CSV file to `sink`, one record at a time.
+pub fn stream_csv(bytes: &[u8], file: &str, sink: &mut RowSink<'_>) -> Result<TableHead, BridgeError> {
     let (text, encoding) = decode(bytes, file)?;
     let delimiter = detect_delimiter(&text);
-    let mut rows = Vec::new();
+    let mut head = TableHead {
+        format: SourceFormat::Csv,
+        encoding: Some(encoding),
+        delimiter: Some(char::from(delimiter)),
+        sheet: None,
+        sheets: Vec::new(),
+        merges: MergeIndex::default(),
+        notes: Vec::new(),
+    };
+    let mut index = 0usize;
     let mut cells = 0usize;
-    let mut notes = Vec::new();
+    let mut budget = TextBudget::default();
     let mut record = csv::StringRecord::new();
     let bytes = text.as_bytes();
     let mut csv = reader(bytes, delimiter);
@@ -112,7 +123,7 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
                 });
             }
         }
-        // The csv crate skips blank lines; put them back so row numbers match Excel's.
+        // The csv crate skips blank lines; count them so row numbers match Excel's.
         // A record's position includes the blank lines before it, and the reader stops
         // after the first byte of a CRLF; count the line ends in between.
         let start = record.position().map_or(previous_end, |p| p.byte() as usize);
@@ -121,17 +132,19 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
         if previous_end > 0 && bytes[previous_end - 1] == b'\r' {
             gap = gap.strip_prefix(b"\n").unwrap_or(gap);
         }
-        for _ in 0..blank_lines(gap) {
-            rows.push(Vec::new());
-        }
+        index += blank_lines(gap);
         previous_end = csv.position().byte() as usize;
-        if record.len() > MAX_COLUMNS && notes.is_empty() {
-            notes.push(Note::new(
+        if record.len() > MAX_COLUMNS && !head.notes.iter().any(|n| n.kind == NoteKind::Clipped) {
+            head.notes.push(Note::new(
                 NoteKind::Clipped,
                 format!("Cells beyond column {MAX_COLUMNS} were ignored."),
             ));
         }
-        let row: Vec<Cell> = record.iter().take(MAX_COLUMNS).map(Cell::text).collect();
+        let mut row = Vec::with_capacity(record.len().min(MAX_COLUMNS));
+        for (col, field) in record.iter().take(MAX_COLUMNS).enumerate() {
+            budget.admit(field, index, col, file)?;
+            row.push(Cell::text(field));
+        }
         cells += row.len();
         if cells > MAX_CELLS {
             return Err(BridgeError::TooLarge {
@@ -139,22 +152,14 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Table, BridgeError> {
                 what: format!("more than {MAX_CELLS} cells"),
             });
         }
-        rows.push(row);
+        sink(&head, index, row)?;
+        index += 1;
     }
     if encoding == TextEncoding::Gb18030 {
-        notes.push(Note::new(
+        head.notes.push(Note::new(
             NoteKind::Gbk,
             "The file is not UTF-8; it was read as GBK/GB18030 (Chinese Windows).",
         ));
     }
-    Ok(Table {
-        format: SourceFormat::Csv,
-        encoding: Some(encoding),
-        delimiter: Some(char::from(delimiter)),
-        sheet: None,
-        sheets: Vec::new(),
-        rows,
-        merges: Vec::new(),
-        notes,
-    })
+    Ok(head)
 }

@@ -3,8 +3,8 @@
 //! `<mergeCells>` sits after `<sheetData>` at the very end of a worksheet's XML, so
 //! asking calamine for it parses the whole (often tens of MiB) sheet again — a third
 //! of a 100,000-line preview. Here the sheet entry is inflated once more but only
-//! searched for `</sheetData>` with a vectorised byte search, and the small tail is
-//! read for `ref="B1:D1"` attributes. The sheet's file is found through
+//! searched for `</sheetData>` with a vectorised byte search, and the tail is scanned
+//! for `ref="B1:D1"` attributes as it inflates, stopping past the caller's cap. The sheet's file is found through
 //! `xl/workbook.xml` and its relationships. Anything unexpected returns `None` and
 //! the caller falls back to calamine.
 
@@ -87,47 +87,88 @@ fn cell_ref(r: &str) -> Option<(usize, usize)> {
     (col >= 1 && row >= 1).then(|| (row - 1, col - 1))
 }
 
-/// The merged regions of `sheet`, or `None` if the workbook is laid out unexpectedly.
-pub fn merges(bytes: &[u8], sheet: &str) -> Option<Vec<Merge>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let path = sheet_path(&mut zip, sheet)?;
-    let mut entry = zip.by_name(&path).ok()?;
-    let finder = memmem::Finder::new(b"</sheetData>");
+/// More merged regions than the caller's cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooMany;
+
+/// One `ref="A1:B2"` tag's region.
+fn region(tag: &[u8]) -> Option<Merge> {
+    let tag = std::str::from_utf8(tag).ok()?;
+    let (a, b) = attr(tag, "ref")?.split_once(':')?;
+    let ((r0, c0), (r1, c1)) = (cell_ref(a)?, cell_ref(b)?);
+    Some(Merge {
+        first_row: r0.min(r1),
+        first_col: c0.min(c1),
+        last_row: r0.max(r1),
+        last_col: c0.max(c1),
+    })
+}
+
+/// Longest `<mergeCell …>` tag read; a longer one sends the caller to calamine.
+const MAX_TAG: usize = 4096;
+
+/// The merged regions of `sheet`, or `None` if the workbook is laid out unexpectedly;
+/// [`TooMany`] as soon as more than `cap` are found. The tail after `</sheetData>` is
+/// scanned as it inflates, never held whole.
+pub fn merges(bytes: &[u8], sheet: &str, cap: usize) -> Result<Option<Vec<Merge>>, TooMany> {
+    let Some(found) = (|| {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+        let path = sheet_path(&mut zip, sheet)?;
+        let mut entry = zip.by_name(&path).ok()?;
+        scan(&mut entry, cap)
+    })() else {
+        return Ok(None);
+    };
+    found.map(Some)
+}
+
+fn scan(entry: &mut impl Read, cap: usize) -> Option<Result<Vec<Merge>, TooMany>> {
+    let end_of_data = memmem::Finder::new(b"</sheetData>");
+    let open = memmem::Finder::new(b"<mergeCell ");
     let mut window: Vec<u8> = Vec::with_capacity(128 * 1024);
     let mut chunk = vec![0u8; 64 * 1024];
-    let mut tail: Option<Vec<u8>> = None;
+    let mut in_tail = false;
+    let mut found = Vec::new();
     loop {
         let n = entry.read(&mut chunk).ok()?;
         if n == 0 {
             break;
         }
-        match &mut tail {
-            Some(t) => t.extend_from_slice(&chunk[..n]),
-            None => {
-                window.extend_from_slice(&chunk[..n]);
-                if let Some(at) = finder.find(&window) {
-                    tail = Some(window.split_off(at));
-                } else {
+        window.extend_from_slice(&chunk[..n]);
+        if !in_tail {
+            match end_of_data.find(&window) {
+                Some(at) => {
+                    window.drain(..at);
+                    in_tail = true;
+                }
+                None => {
                     let keep = window.len().saturating_sub(16);
                     window.drain(..keep);
+                    continue;
                 }
             }
         }
+        let mut consumed = window.len().saturating_sub(16);
+        let mut at = 0;
+        while let Some(pos) = open.find(&window[at..]) {
+            let start = at + pos;
+            let Some(close) = memchr::memchr(b'>', &window[start..]) else {
+                if window.len() - start > MAX_TAG {
+                    return None;
+                }
+                consumed = start;
+                break;
+            };
+            found.push(region(&window[start..start + close])?);
+            if found.len() > cap {
+                return Some(Err(TooMany));
+            }
+            at = start + close + 1;
+            consumed = consumed.max(at);
+        }
+        window.drain(..consumed.min(window.len()));
     }
-    let tail = String::from_utf8(tail.unwrap_or_default()).ok()?;
-    tags(&tail, "mergeCell")
-        .into_iter()
-        .map(|t| {
-            let (a, b) = attr(t, "ref")?.split_once(':')?;
-            let ((r0, c0), (r1, c1)) = (cell_ref(a)?, cell_ref(b)?);
-            Some(Merge {
-                first_row: r0.min(r1),
-                first_col: c0.min(c1),
-                last_row: r0.max(r1),
-                last_col: c0.max(c1),
-            })
-        })
-        .collect()
+    Some(Ok(found))
 }
 
 #[cfg(test)]

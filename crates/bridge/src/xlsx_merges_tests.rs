@@ -22,7 +22,9 @@ fn workbook_with_merges() -> Vec<u8> {
 #[test]
 fn merges_match_what_calamine_reads() {
     let bytes = workbook_with_merges();
-    let fast = merges(&bytes, "账单 <明细>").expect("the sheet is found through the workbook relationships");
+    let fast = merges(&bytes, "账单 <明细>", 10)
+        .unwrap()
+        .expect("the sheet is found through the workbook relationships");
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.as_slice())).unwrap();
     let slow: Vec<Merge> = wb
         .merge_cells_by_sheet_name("账单 <明细>")
@@ -38,13 +40,18 @@ fn merges_match_what_calamine_reads() {
     assert_eq!(fast, slow, "the byte search finds the same regions as calamine");
     assert_eq!(fast.len(), 3, "three regions were merged");
     assert_eq!(
-        merges(&bytes, "说明 & notes"),
-        Some(vec![]),
+        merges(&bytes, "账单 <明细>", 2),
+        Err(TooMany),
+        "a cap of two stops at the third"
+    );
+    assert_eq!(
+        merges(&bytes, "说明 & notes", 10),
+        Ok(Some(vec![])),
         "an escaped sheet name with no merges gives none"
     );
     assert_eq!(
-        merges(&bytes, "missing"),
-        None,
+        merges(&bytes, "missing", 10),
+        Ok(None),
         "an unknown sheet falls back to calamine"
     );
 }
