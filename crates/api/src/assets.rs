@@ -4,6 +4,11 @@
 //! will receive — the bytes — so format comes from the magic number, size from the
 //! header, and a header claiming a decompression-bomb size is refused before anything
 //! decodes it. The UI only shows what was measured.
+//!
+//! A file can be fine to attach and still too big to show: a 20,000 × 20,000 1-bit
+//! PNG is a few kilobytes but 1.6 GB once a browser decodes it. Images above
+//! [`MAX_SHOWN_PIXELS`] are therefore never sent to the UI as `data:` URLs; the
+//! thumbnail and the preview say why instead.
 
 use crate::{ApiError, Core};
 use base64::Engine;
@@ -12,6 +17,23 @@ use serde::{Deserialize, Serialize};
 
 /// The largest file accepted (a product video); images are limited far below by the rules.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// The largest image (width × height) sent to the UI as a `data:` URL: 40 megapixels,
+/// about 160 MB once decoded — far above KooGallery's 1,200-pixel-wide images.
+pub const MAX_SHOWN_PIXELS: u64 = 40_000_000;
+
+/// `1048576` → `1,048,576`, for limits named in messages.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,20 +95,55 @@ pub fn add_asset(core: &Core, args: AddAsset) -> Result<Asset, ApiError> {
 pub fn asset_data_url(core: &Core, args: AssetRef) -> Result<DataUrl, ApiError> {
     let bytes = core.assets.get(&args.hash)?;
     Ok(DataUrl {
-        data_url: data_url(&bytes).ok_or_else(|| ApiError::invalid("that file is not an image Gallerist can show"))?,
+        data_url: data_url(&bytes).map_err(ApiError::invalid)?,
     })
 }
 
-/// `data:image/...;base64,...` for PNG/JPEG/GIF bytes (by magic number), else `None`.
-pub fn data_url(bytes: &[u8]) -> Option<String> {
-    let facts = gallerist_domain::listing::image::sniff(bytes).ok()?;
+/// `data:image/...;base64,...` for PNG/JPEG/GIF bytes (by magic number) within
+/// [`MAX_SHOWN_PIXELS`]; otherwise why the image is not shown, in words.
+pub fn data_url(bytes: &[u8]) -> Result<String, String> {
+    use gallerist_domain::listing::image::{sniff, ImageFormat};
+    let facts = sniff(bytes).map_err(|e| format!("that file is not an image Gallerist can show ({e})"))?;
+    if facts.pixels() > MAX_SHOWN_PIXELS {
+        return Err(format!(
+            "the image is {} × {} pixels, more than the {} pixels Gallerist shows on screen; \
+             it stays attached and checked, it is only not displayed",
+            grouped(facts.width.into()),
+            grouped(facts.height.into()),
+            grouped(MAX_SHOWN_PIXELS)
+        ));
+    }
     let mime = match facts.format {
-        gallerist_domain::listing::image::ImageFormat::Png => "image/png",
-        gallerist_domain::listing::image::ImageFormat::Jpeg => "image/jpeg",
-        gallerist_domain::listing::image::ImageFormat::Gif => "image/gif",
+        ImageFormat::Png => "image/png",
+        ImageFormat::Jpeg => "image/jpeg",
+        ImageFormat::Gif => "image/gif",
     };
-    Some(format!(
+    Ok(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ApiError, ErrorCode};
+
+    #[test]
+    fn a_full_disk_while_storing_a_file_is_a_store_error_in_words_not_a_boot_failure() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let e = ApiError::from(gallerist_store::assets::disk_error(
+            std::path::Path::new("/data/assets/ab/abab"),
+            "store the file",
+            full,
+        ));
+        assert_eq!(e.code, ErrorCode::Store, "{e:?}");
+        assert!(e.message.starts_with("The disk is full: "), "{}", e.message);
+    }
+
+    #[test]
+    fn limits_are_written_with_thousands_separators() {
+        assert_eq!(super::grouped(52_428_800), "52,428,800");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(1_000), "1,000");
+    }
 }

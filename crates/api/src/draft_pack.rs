@@ -6,7 +6,14 @@
 //! `assets/`, hashed and measured again from its bytes, so a stale or hand-edited
 //! hash or size in the TOML cannot mislead the checks. Asset names must be plain
 //! file names; anything that could reach outside the pack folder (`../x`, `/etc/x`,
-//! `a/b`) is refused before a file is opened.
+//! `a/b`) is refused before a file is opened. Files are opened without following
+//! symbolic links and with their size checked first (`draft_pack_fs.rs`); the TOML's
+//! nesting is bounded and its errors are quoted briefly (`draft_pack_toml.rs`).
+
+#[path = "draft_pack_fs.rs"]
+mod fs;
+#[path = "draft_pack_toml.rs"]
+pub mod listing_toml;
 
 use gallerist_domain::listing::model::{Asset, Copyright, Draft};
 use std::collections::BTreeMap;
@@ -14,6 +21,12 @@ use std::path::{Path, PathBuf};
 
 pub const LISTING_FILE: &str = "listing.toml";
 pub const ASSETS_DIR: &str = "assets";
+/// The largest `listing.toml` read; a real one is a few kilobytes.
+pub const MAX_LISTING_BYTES: u64 = 1024 * 1024;
+/// The largest single file in `assets/` (a product video), as for attached files.
+pub const MAX_ASSET_BYTES: u64 = crate::assets::MAX_FILE_BYTES as u64;
+/// The most all of a pack's files may hold together.
+pub const MAX_PACK_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DraftPackError {
@@ -36,6 +49,16 @@ pub enum DraftPackError {
     },
     #[error("{field}: the content of '{name}' is not available to export")]
     MissingBlob { field: String, name: String },
+    #[error("{file} is {kind}; packs may hold only regular files")]
+    NotRegular { file: String, kind: &'static str },
+    #[error("{file} is {kind}; a pack's {ASSETS_DIR}/ must be a real folder inside the pack")]
+    NotAFolder { file: String, kind: &'static str },
+    #[error("{file} is larger than {limit} bytes, the most Gallerist reads from a pack")]
+    TooLarge { file: String, limit: String },
+    #[error("the pack's files together hold more than {limit} bytes, the most Gallerist reads from one pack")]
+    PackTooLarge { limit: String },
+    #[error("Gallerist exports a pack only into a new or empty folder (or over an earlier pack); {folder} is refused: {detail}")]
+    Target { folder: PathBuf, detail: String },
 }
 
 /// A pack read from disk: the draft with re-measured assets, their bytes by hash,
@@ -85,13 +108,6 @@ fn plain_file_name(name: &str) -> bool {
         && Path::new(name).file_name().is_some_and(|f| f == name)
 }
 
-fn io(path: &Path, e: std::io::Error) -> DraftPackError {
-    DraftPackError::Io {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
-}
-
 const IMAGE_SLOTS: [&str; 3] = ["logo", "main_images", "description_images"];
 
 /// Reads a pack folder. Structural problems (unreadable TOML, an escaping or missing
@@ -99,12 +115,25 @@ const IMAGE_SLOTS: [&str; 3] = ["logo", "main_images", "description_images"];
 /// `asset_problems` so the checks can still run on the rest.
 pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
     let listing = dir.join(LISTING_FILE);
-    let text = std::fs::read_to_string(&listing).map_err(|e| io(&listing, e))?;
-    let mut draft: Draft = toml::from_str(&text).map_err(|e| DraftPackError::Listing {
+    let bytes = fs::read_regular(&listing, LISTING_FILE, MAX_LISTING_BYTES)?.ok_or_else(|| DraftPackError::Io {
         path: listing.clone(),
-        detail: e.to_string(),
+        detail: "there is no such file; a pack folder holds listing.toml and assets/".into(),
     })?;
-    let mut blobs = BTreeMap::new();
+    let invalid = |detail: String| DraftPackError::Listing {
+        path: listing.clone(),
+        detail,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        invalid(format!(
+            "it is not UTF-8 text (at byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let mut draft: Draft = listing_toml::parse(&text).map_err(invalid)?;
+    fs::check_assets_folder(dir)?;
+    let mut blobs: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut read: BTreeMap<String, String> = BTreeMap::new();
+    let mut total = 0u64;
     let mut asset_problems = Vec::new();
     for (field, asset) in asset_slots(&mut draft) {
         let name = asset.file_name.clone();
@@ -112,12 +141,24 @@ pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
             return Err(DraftPackError::Escapes { field, name });
         }
         let path = dir.join(ASSETS_DIR).join(&name);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(DraftPackError::MissingAsset { field, name, path });
+        let shown = format!("{ASSETS_DIR}/{name}");
+        let bytes = match read.get(&name) {
+            Some(hash) => blobs[hash].clone(),
+            None => {
+                let left = MAX_PACK_BYTES - total;
+                let bytes = match fs::read_regular(&path, &shown, MAX_ASSET_BYTES.min(left)) {
+                    Ok(Some(b)) => b,
+                    Ok(None) => return Err(DraftPackError::MissingAsset { field, name, path }),
+                    Err(DraftPackError::TooLarge { .. }) if left < MAX_ASSET_BYTES => {
+                        return Err(DraftPackError::PackTooLarge {
+                            limit: fs::grouped(MAX_PACK_BYTES),
+                        })
+                    }
+                    Err(e) => return Err(e),
+                };
+                total += bytes.len() as u64;
+                bytes
             }
-            Err(e) => return Err(io(&path, e)),
         };
         let is_image_slot = IMAGE_SLOTS.iter().any(|s| field.starts_with(s));
         *asset = if is_image_slot {
@@ -131,6 +172,7 @@ pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
         } else {
             Asset::from_bytes(&name, &bytes)
         };
+        read.insert(name, asset.hash.clone());
         blobs.insert(asset.hash.clone(), bytes);
     }
     Ok(ImportedPack {
@@ -140,8 +182,8 @@ pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
     })
 }
 
-/// Writes `draft` as a pack into `dir` (created if needed); `blobs` holds each
-/// asset's bytes by hash.
+/// Writes `draft` as a pack at `dir` — a new or empty folder, or an earlier pack,
+/// which is replaced as a whole; `blobs` holds each asset's bytes by hash.
 pub fn export(draft: &Draft, blobs: &BTreeMap<String, Vec<u8>>, dir: &Path) -> Result<(), DraftPackError> {
     let mut draft = draft.clone();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -172,18 +214,11 @@ pub fn export(draft: &Draft, blobs: &BTreeMap<String, Vec<u8>>, dir: &Path) -> R
             }
         }
     }
-    let assets = dir.join(ASSETS_DIR);
-    std::fs::create_dir_all(&assets).map_err(|e| io(&assets, e))?;
-    for (name, bytes) in files {
-        let path = assets.join(&name);
-        std::fs::write(&path, bytes).map_err(|e| io(&path, e))?;
-    }
     let text = toml::to_string_pretty(&draft).map_err(|e| DraftPackError::Listing {
         path: dir.join(LISTING_FILE),
         detail: e.to_string(),
     })?;
-    let listing = dir.join(LISTING_FILE);
-    std::fs::write(&listing, text).map_err(|e| io(&listing, e))
+    fs::write_pack(dir, &text, &files)
 }
 
 /// Gives every asset slot of `draft` a minimal real file — an image header of the

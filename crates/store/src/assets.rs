@@ -6,12 +6,15 @@
 //! a temporary name, flushed, then renamed into place, and only then recorded in the
 //! `assets` table — so a killed app never leaves a recorded file half written. Reads
 //! verify the hash, so a file damaged on disk is named as such instead of shown.
+//! A failed write (a full disk, above all) is named in those words and leaves no
+//! temporary file behind; it is a `Disk` error, not a start-up (`Folder`) one.
 
 use crate::{stamp, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use sha2::{Digest, Sha256};
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 /// The folder of asset files (`<data dir>/assets`).
@@ -59,10 +62,7 @@ impl AssetFiles {
             std::io::ErrorKind::NotFound => {
                 StoreError::NotFound(format!("the file {hash} (expected at {})", path.display()))
             }
-            _ => StoreError::Folder {
-                path: path.clone(),
-                detail: e.to_string(),
-            },
+            _ => disk_error(&path, "read", e),
         })?;
         if hex::encode(Sha256::digest(&bytes)) != hash {
             return Err(StoreError::Invalid(format!(
@@ -74,21 +74,66 @@ impl AssetFiles {
     }
 }
 
+/// A failed read or write of one file, in words: a full disk says so first.
+pub fn disk_error(path: &Path, action: &str, e: std::io::Error) -> StoreError {
+    let shown = path.display();
+    StoreError::Disk(match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            format!("The disk is full: Gallerist could not {action} {shown} ({e}). Free some space and try again.")
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            format!("The disk is read-only: Gallerist could not {action} {shown} ({e}).")
+        }
+        ErrorKind::PermissionDenied => {
+            format!("Gallerist is not allowed to {action} {shown} ({e}); check the permissions of the data folder.")
+        }
+        _ => format!("Gallerist could not {action} {shown}: {e}."),
+    })
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_via(path, bytes, |tmp| {
+        OpenOptions::new().write(true).create_new(true).open(tmp)
+    })
+}
+
+/// Writes through `open(temporary name)`, then renames into place; a failure
+/// removes the temporary file so a full disk is not made fuller.
+fn write_via(path: &Path, bytes: &[u8], open: impl FnOnce(&Path) -> std::io::Result<File>) -> Result<(), StoreError> {
     let folder = path.parent().expect("asset paths have a folder");
-    let fail = |e: std::io::Error| StoreError::Folder {
-        path: folder.to_path_buf(),
-        detail: e.to_string(),
-    };
-    std::fs::create_dir_all(folder).map_err(fail)?;
+    std::fs::create_dir_all(folder).map_err(|e| disk_error(folder, "create the folder", e))?;
     let tmp = folder.join(format!(
         ".{}.{}.tmp",
         path.file_name().and_then(|n| n.to_str()).unwrap_or("asset"),
         std::process::id()
     ));
-    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
-    file.sync_all().map_err(fail)?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(fail)
+    // A leftover from a killed run with the same process id is ours to replace.
+    let _ = std::fs::remove_file(&tmp);
+    let written = open(&tmp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(disk_error(path, "store the file", e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_named_as_such_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ab").join("ab".repeat(32));
+        // /dev/full answers every write with ENOSPC, like a full disk.
+        let err = write_via(&path, b"logo", |_| OpenOptions::new().write(true).open("/dev/full")).unwrap_err();
+        assert!(matches!(err, StoreError::Disk(_)), "not a start-up error: {err:?}");
+        assert!(err.to_string().starts_with("The disk is full: "), "{err}");
+        let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert!(left.is_empty(), "no temporary file is left: {left:?}");
+    }
 }

@@ -31,6 +31,11 @@ pub enum StoreError {
         detail: String,
         backup: String,
     },
+    /// A single file (an attached asset) could not be written or read: a full disk,
+    /// a read-only or damaged file. The data folder as a whole still works, so this
+    /// is not a start-up problem; the words say what happened and what to do.
+    #[error("{0}")]
+    Disk(String),
     #[error("{0} was not found")]
     NotFound(String),
     #[error("{0}")]

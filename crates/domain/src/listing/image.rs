@@ -57,6 +57,13 @@ pub struct ImageFacts {
     pub bytes: u64,
 }
 
+impl ImageFacts {
+    /// Width × height: what decoding the image would cost, in pixels.
+    pub fn pixels(&self) -> u64 {
+        u64::from(self.width) * u64::from(self.height)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
     #[error("the file is empty")]
