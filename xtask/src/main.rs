@@ -5,6 +5,7 @@
 //! the exact install command and stops. No other build tool is required.
 
 mod bench;
+mod crash;
 mod programs;
 mod setup;
 mod steps;
@@ -26,9 +27,10 @@ fn main() -> ExitCode {
         Some("run") => steps::run_app(),
         Some("test") => steps::test(),
         Some("bench") => bench::run(),
+        Some("crash") => crash::run(&args[1..]),
         Some("setup") => setup::everything(setup::Purpose::Test),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|bench|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  setup  install everything the tests need, run nothing");
+            eprintln!("usage: cargo xtask <run|test|bench|crash|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  setup  install everything the tests need, run nothing");
             return ExitCode::from(2);
         }
     };
