@@ -399,4 +399,123 @@ mod validate {
             json[1]
         );
     }
+
+    /// `gallerist validate ARGS`, killed if it has not answered within a minute: a
+    /// hang guard (a FIFO once blocked it forever), not a timing assertion.
+    fn validate_or_hang(args: &[&str]) -> std::process::Output {
+        let child = Command::new(BIN)
+            .arg("validate")
+            .args(args)
+            .env("GALLERIST_LOCALE", "en")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait_with_output());
+        });
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(out) => out.unwrap(),
+            Err(_) => {
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                panic!("gallerist validate {args:?} did not answer within a minute");
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pack_holding_a_pipe_or_a_link_to_a_system_file_fails_validation_by_name() {
+        let (piped, linked) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut logo = String::new();
+        pack(piped.path(), |d| logo = d.logo.as_ref().unwrap().file_name.clone());
+        pack(linked.path(), |_| {});
+        let piped_logo = piped.path().join("assets").join(&logo);
+        std::fs::remove_file(&piped_logo).unwrap();
+        assert!(Command::new("mkfifo").arg(&piped_logo).status().unwrap().success());
+        let linked_logo = linked.path().join("assets").join(&logo);
+        std::fs::remove_file(&linked_logo).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", &linked_logo).unwrap();
+
+        let out = validate_or_hang(&[
+            "--format",
+            "json",
+            piped.path().to_str().unwrap(),
+            linked.path().to_str().unwrap(),
+        ]);
+        assert!(!out.status.success(), "both packs fail the run");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+        assert_eq!(
+            json[0]["error"],
+            format!("assets/{logo} is a named pipe (FIFO); packs may hold only regular files")
+        );
+        assert_eq!(
+            json[1]["error"],
+            format!("assets/{logo} is a symbolic link; packs may hold only regular files")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn draft_export_replaces_an_earlier_pack_without_writing_through_its_links() {
+        let data = tempfile::tempdir().unwrap();
+        let pack_dir = data.path().join("pack");
+        let victim = data.path().join("victim.txt");
+        std::fs::write(&victim, "keep me").unwrap();
+        let import = |dir: &std::path::Path| {
+            Command::new(BIN)
+                .args(["draft", "import", dir.to_str().unwrap()])
+                .env("GALLERIST_DATA_DIR", data.path())
+                .env("GALLERIST_LOCALE", "en")
+                .output()
+                .unwrap()
+        };
+        let source = tempfile::tempdir().unwrap();
+        pack(source.path(), |_| {});
+        let imported = import(source.path());
+        assert!(
+            imported.status.success(),
+            "{}",
+            String::from_utf8_lossy(&imported.stderr)
+        );
+        let said = String::from_utf8_lossy(&imported.stdout).to_string();
+        let id = said
+            .split("Imported as draft ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_else(|| panic!("{said}"))
+            .to_string();
+
+        std::fs::create_dir(&pack_dir).unwrap();
+        std::os::unix::fs::symlink(&victim, pack_dir.join(LISTING_FILE)).unwrap();
+        let export = |folder: &std::path::Path| {
+            Command::new(BIN)
+                .args(["draft", "export", &id, folder.to_str().unwrap()])
+                .env("GALLERIST_DATA_DIR", data.path())
+                .env("GALLERIST_LOCALE", "en")
+                .output()
+                .unwrap()
+        };
+        let out = export(&pack_dir);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            std::fs::read_to_string(&victim).unwrap(),
+            "keep me",
+            "the link's target is untouched"
+        );
+        assert!(std::fs::read_to_string(pack_dir.join(LISTING_FILE))
+            .unwrap()
+            .contains("version"));
+
+        std::fs::write(data.path().join("notes.md"), "mine").unwrap();
+        let out = export(data.path());
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("new or empty folder") && err.contains("which is not part of a pack"),
+            "{err}"
+        );
+    }
 }
