@@ -3,13 +3,17 @@
 //! Lets the real UI run in a plain browser against the real Rust core, which is how
 //! the browser end-to-end tests drive it. `POST /api/<command>` with a JSON body
 //! calls `gallerist_api::dispatch`; errors come back as `{code, message}` with a
-//! matching status. Two guards keep other web pages out: the `Host` header must
-//! be the loopback address we bound (no DNS rebinding), and command calls must be
+//! matching status. Three guards keep other web pages out: the `Host` header must
+//! be the loopback address we bound (no DNS rebinding), an `Origin`, when a browser
+//! sends one, must be that same address (defence in depth should a browser or
+//! proxy let a foreign page's request through), and command calls must be
 //! `application/json` (which a cross-site form cannot send without a preflight
-//! that is never answered).
+//! that is never answered). Bodies are bounded before they are read: a declared
+//! length over the limit is refused from the header, and the refusal names the
+//! file limit in MB, since a too-large file is the only honest way to get there.
 
 use anyhow::{bail, Context};
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -68,11 +72,9 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     });
     let static_files = ServeDir::new(&ui).fallback(ServeFile::new(ui.join("index.html")));
     let app = Router::new()
-        // Attachments arrive base64-encoded in the JSON body: room for the core's own
-        // 50 MB limit, which then refuses larger files with a message in words.
-        .route("/api/{command}", post(command).layer(DefaultBodyLimit::max(BODY_LIMIT)))
+        .route("/api/{command}", post(command))
         .fallback_service(static_files)
-        .layer(middleware::from_fn_with_state(web.clone(), loopback_host_only))
+        .layer(middleware::from_fn_with_state(web.clone(), own_origin_only))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -100,7 +102,10 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn loopback_host_only(State(web): State<Arc<Web>>, request: Request, next: Next) -> Response {
+/// The `Host` must be our own loopback address and an `Origin`, when sent, our own
+/// `http://` origin (`127.0.0.1` or `localhost`); absent `Origin` is a same-origin
+/// navigation or a script outside a browser, both fine.
+async fn own_origin_only(State(web): State<Arc<Web>>, request: Request, next: Next) -> Response {
     let host = request
         .headers()
         .get(header::HOST)
@@ -108,14 +113,62 @@ async fn loopback_host_only(State(web): State<Arc<Web>>, request: Request, next:
         .unwrap_or("");
     let localhost = web.host.replace("127.0.0.1", "localhost");
     if host != web.host && host != localhost {
-        return (StatusCode::FORBIDDEN, "web mode answers only on its loopback address").into_response();
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "web mode answers only on its loopback address".into(),
+        );
+    }
+    if let Some(origin) = request.headers().get(header::ORIGIN) {
+        let ours = [format!("http://{}", web.host), format!("http://{localhost}")];
+        let text = origin.to_str().unwrap_or("(not readable text)");
+        if !ours.iter().any(|o| o == text) {
+            let shown: String = text.chars().take(200).collect();
+            return refuse(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "web mode answers only pages of its own origin ({}), not the origin {shown}",
+                    ours[0]
+                ),
+            );
+        }
     }
     next.run(request).await
 }
 
-/// Attachments and console exports arrive base64-encoded in the JSON body: room for
-/// the core's own 50 MB limits, which then refuse larger files with a message in words.
-const BODY_LIMIT: usize = gallerist_api::assets::MAX_FILE_BYTES / 3 * 4 + 64 * 1024;
+fn refuse(status: StatusCode, message: String) -> Response {
+    let body = serde_json::json!({"code": "invalid_input", "message": message});
+    (status, Json(body)).into_response()
+}
+
+const MB: usize = 1024 * 1024;
+
+/// The largest file a command takes: attachments and console exports, 50 MB each
+/// (the core refuses larger ones in words when they fit in a body at all).
+const FILE_LIMIT: usize = {
+    let (asset, import) = (
+        gallerist_api::assets::MAX_FILE_BYTES,
+        gallerist_api::settlement::import::MAX_IMPORT_BYTES,
+    );
+    if asset > import {
+        asset
+    } else {
+        import
+    }
+};
+
+/// Files arrive base64-encoded in the JSON body: 4/3 of the file plus room for the JSON.
+const BODY_LIMIT: usize = FILE_LIMIT / 3 * 4 + 64 * 1024;
+
+fn too_large() -> Response {
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "the request is more than {} MB; a file sent to Gallerist can be at most {} MB",
+            BODY_LIMIT.div_ceil(MB),
+            FILE_LIMIT / MB
+        ),
+    )
+}
 
 async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request: Request) -> Response {
     let is_json = request
@@ -124,18 +177,22 @@ async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request:
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
     if !is_json {
-        let body = serde_json::json!({"code": "invalid_input", "message": "commands take a JSON body (Content-Type: application/json)"});
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(body)).into_response();
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "commands take a JSON body (Content-Type: application/json)".into(),
+        );
     }
-    let bytes = match axum::body::to_bytes(request.into_body(), BODY_LIMIT).await {
-        Ok(b) => b,
-        Err(_) => {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                Json(serde_json::json!({"code": "invalid_input", "message": "the request body is too large"})),
-            )
-                .into_response()
-        }
+    // A declared length over the limit is refused before a byte of the body is read.
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return too_large();
+    }
+    let Ok(bytes) = axum::body::to_bytes(request.into_body(), BODY_LIMIT).await else {
+        return too_large();
     };
     let args: Value = if bytes.is_empty() {
         Value::Null
