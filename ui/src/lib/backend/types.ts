@@ -414,7 +414,7 @@ export interface Commands extends WorklistCommands, SettlementCommands {
   restore_draft: { args: { id: number; revision: number; fromRevision: number }; result: DraftView };
   add_asset: { args: { fileName: string; base64: string; kind: 'image' | 'file' }; result: Asset };
   asset_data_url: { args: { hash: string }; result: { dataUrl: string } };
-  preview_draft: { args: { draft: DraftBody }; result: { html: string } };
+  preview_draft: { args: { draft: DraftBody }; result: { html: string; notes: string[] } };
   rule_pack: { args: Record<string, never>; result: RulePack };
   set_global_override: { args: { ruleId: string; override: RuleOverride | null }; result: Overrides };
   export_draft_pack: { args: { id: number; folder: string }; result: { folder: string; files: number } };
