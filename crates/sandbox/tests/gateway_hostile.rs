@@ -194,7 +194,7 @@ async fn a_declared_length_over_twelve_mb_is_refused_before_reading_the_body() {
     .unwrap();
     assert!(raw.starts_with("HTTP/1.1 413"), "answered at once with 413: {raw:?}");
     let body: Value = serde_json::from_str(raw.split("\r\n\r\n").nth(1).unwrap_or("")).unwrap_or(Value::Null);
-    assert_gateway_refusal(413, &body, (413, "APIGW.0201"), "12 MB");
+    assert_gateway_refusal(413, &body, (413, "APIGW.0201"), "more than 12 MB (12,582,912 bytes)");
     g.sandbox.stop().await;
 }
 
