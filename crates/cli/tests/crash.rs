@@ -1,5 +1,8 @@
 //! `gallerist sync` killed with SIGKILL at random points, 100 times, then run to the
 //! end: every queued change reaches the sandbox exactly once and none is lost.
+//!
+//! The CI-sized proof; `cargo xtask crash` runs 1,000 such kills over draft edits,
+//! console import commits and sync (`examples/crash_trials`), too long for every run.
 
 use chrono::Utc;
 use gallerist_domain::listing::example::clean_draft;
