@@ -2,7 +2,7 @@
 //!
 //! Lets the real UI run in a plain browser against the real Rust core, which is how
 //! the browser end-to-end tests drive it. `POST /api/<command>` with a JSON body
-//! calls `gallerist_api::dispatch`; errors come back as `{code, message}` with a
+//! calls `gallerist_api::dispatch` (through `work::run`, off the async workers); errors come back as `{code, message}` with a
 //! matching status. Three guards keep other web pages out: the `Host` header must
 //! be the loopback address we bound (no DNS rebinding), an `Origin`, when a browser
 //! sends one, must be that same address (defence in depth should a browser or
@@ -19,7 +19,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use gallerist_api::{boot, default_data_dir, dispatch, BootOptions, Core};
+use gallerist_api::{boot, default_data_dir, BootOptions, Core};
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -207,7 +207,9 @@ async fn command(State(web): State<Arc<Web>>, Path(name): Path<String>, request:
         }
     };
     let result = match &web.core {
-        Ok(core) => dispatch(core, &name, args).await,
+        // Off the async workers; a client that leaves drops this future, which cancels
+        // the command's ticket (long previews stop early).
+        Ok(core) => gallerist_api::work::run(core.clone(), name, args).await,
         Err(boot_error) => Err(boot_error.clone()),
     };
     match result {
