@@ -520,3 +520,126 @@ async fn a_merged_header_xlsx_imports_and_a_column_the_seller_maps_is_used() {
         "net comes from the column the seller mapped, to the fen"
     );
 }
+
+#[tokio::test]
+async fn a_file_imported_after_another_was_previewed_is_read_again_and_counted_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = sandbox_account(&core);
+    let file = gbk_export();
+    let first = call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "base64": b64(&file) }),
+    )
+    .await;
+    let other = "订单号,账期,结算金额\r\nCS9,2026-09,1.00\r\n";
+    call(
+        &core,
+        "import_preview",
+        json!({ "accountId": a, "fileName": "other.csv", "base64": b64(other.as_bytes()) }),
+    )
+    .await;
+    let done = call(
+        &core,
+        "import_commit",
+        json!({ "accountId": a, "fileName": "账单明细.csv", "fileSha256": first["fileSha256"], "mapping": first["mapping"] }),
+    )
+    .await;
+    assert_eq!(done["imported"], 3, "the three good lines are stored: {done}");
+    assert_eq!(done["skippedErrors"], 1, "the bad row is left out: {done}");
+    assert_eq!(done["import"]["rows"], 4, "the record counts every data row: {done}");
+    assert_eq!(done["import"]["errors"], 1, "and the one left out: {done}");
+    assert_eq!(
+        done["import"]["encoding"], "Gb18030",
+        "and names the encoding read: {done}"
+    );
+}
+
+/// The 1,048,575-row measurement (issue 14, finding 7), one phase per process so each
+/// peak RSS is its own: `GALLERIST_BIG_DIR=/tmp/big GALLERIST_BIG_PHASE=generate|preview|
+/// commit|export /usr/bin/time -v <test binary> --ignored --exact one_million_rows_phase`.
+/// The workbook is the largest Excel holds: a header and 1,048,575 lines of five
+/// columns (unique order IDs as shared strings), written once by `generate`.
+#[tokio::test]
+#[ignore = "a measurement: minutes and a 30 MB file, run by hand"]
+async fn one_million_rows_phase() {
+    const ROWS: u32 = 1_048_575;
+    let dir = std::path::PathBuf::from(std::env::var("GALLERIST_BIG_DIR").expect("GALLERIST_BIG_DIR"));
+    let phase = std::env::var("GALLERIST_BIG_PHASE").expect("GALLERIST_BIG_PHASE");
+    let file = dir.join("bill.xlsx");
+    let started = std::time::Instant::now();
+    if phase == "generate" {
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["订单号", "账期", "不含税金额", "平台服务费", "结算金额"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..=ROWS {
+            let gross = f64::from(10_000 + r % 90_000) / 100.0;
+            let fee = f64::from((10_000 + r % 90_000) / 20) / 100.0;
+            sheet.write_string(r, 0, format!("CS26100{r:08}")).unwrap();
+            sheet.write_string(r, 1, "2026-10").unwrap();
+            sheet.write_number(r, 2, gross).unwrap();
+            sheet.write_number(r, 3, fee).unwrap();
+            sheet
+                .write_number(r, 4, ((gross - fee) * 100.0).round() / 100.0)
+                .unwrap();
+        }
+        book.save(&file).unwrap();
+        println!(
+            "generated {} bytes in {:?}",
+            std::fs::metadata(&file).unwrap().len(),
+            started.elapsed()
+        );
+        return;
+    }
+    let core = core(&dir.join("data")).await;
+    let a = sandbox_account(&core);
+    let bytes = std::fs::read(&file).expect("run the generate phase first");
+    let sha = gallerist_domain::apig::payload_hash(&bytes);
+    let started = std::time::Instant::now();
+    match phase.as_str() {
+        "preview" => {
+            let p = call(
+                &core,
+                "import_preview",
+                json!({ "accountId": a, "fileName": "bill.xlsx", "base64": b64(&bytes) }),
+            )
+            .await;
+            drop(bytes);
+            assert_eq!(p["rows"], ROWS, "every line is read");
+            assert_eq!(p["newLines"], ROWS, "and every line is new: {}", p["problems"]);
+            std::fs::write(dir.join("mapping.json"), p["mapping"].to_string()).unwrap();
+        }
+        "commit" => {
+            drop(bytes);
+            let mapping: Value = serde_json::from_slice(&std::fs::read(dir.join("mapping.json")).unwrap()).unwrap();
+            let done = call(
+                &core,
+                "import_commit",
+                json!({ "accountId": a, "fileName": "bill.xlsx", "fileSha256": sha, "mapping": mapping }),
+            )
+            .await;
+            assert_eq!(done["imported"], ROWS, "every line is stored: {done}");
+        }
+        "export" | "export_csv" => {
+            drop(bytes);
+            let format = if phase == "export" { "xlsx" } else { "csv" };
+            let out = call(
+                &core,
+                "export_view",
+                json!({ "accountId": a, "view": "bill_lines", "billId": "IMPORT-2026-10-CNY", "format": format }),
+            )
+            .await;
+            assert_eq!(out["rows"], ROWS, "every line is exported");
+            println!("exported {} base64 characters", out["base64"].as_str().unwrap().len());
+        }
+        other => panic!("unknown phase {other}"),
+    }
+    println!("phase {phase}: {:?}", started.elapsed());
+}

@@ -12,10 +12,10 @@ use crate::datetime::{parse_datetime, parse_period, DateTime, Period};
 use crate::error::BridgeError;
 use crate::fields::{Field, FieldKind};
 use crate::formula::{looks_like_formula, strip_escape};
-use crate::header::{column_letter, find_header};
-use crate::issues::{IssueKind, Note, NoteKind};
-use crate::mapping::{fit, propose, Mapping, MissingField, UnmappedColumn};
-use crate::table::{read_table, CellOrigin, SourceFormat, Table, TextEncoding, MAX_CELLS};
+use crate::header::column_letter;
+use crate::issues::{IssueKind, Note};
+use crate::mapping::{Mapping, MissingField, UnmappedColumn};
+use crate::table::{CellOrigin, SourceFormat, TextEncoding};
 use crate::text::clean;
 use crate::values::{is_blank, parse_amount, parse_currency, parse_rate, CellAmount, SplitSide};
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,11 @@ pub struct Preview {
     pub mapping: Mapping,
     pub unmapped: Vec<UnmappedColumn>,
     pub missing_required: Vec<MissingField>,
+    /// Every data row ([`preview_with`]); empty when the rows were streamed.
     pub rows: Vec<ParsedRow>,
+    /// Data rows read (skipped totals lines and repeated headers not counted).
+    #[serde(default)]
+    pub row_count: usize,
     pub totals: Vec<CurrencyTotals>,
     /// Cell problems across all rows.
     pub error_count: usize,
@@ -157,94 +161,16 @@ pub fn preview(bytes: &[u8], file_name: &str, mapping: Option<Mapping>) -> Resul
     )
 }
 
-/// [`preview`] with every option.
+/// [`preview`] with every option: every row kept in [`Preview::rows`]. For files too
+/// large to hold, [`crate::import_stream::preview_stream`] hands rows on one at a time.
 pub fn preview_with(bytes: &[u8], file_name: &str, options: PreviewOptions) -> Result<Preview, BridgeError> {
-    let mut table = read_table(bytes, file_name, options.sheet.as_deref())?;
-    let header = find_header(&table, file_name)?;
-    let mut assumed = None;
-    let mapping = match &options.mapping {
-        Some(given) => fit(given, &header.names)?,
-        None => {
-            let mut proposed = propose(&header.names);
-            let named = proposed
-                .columns
-                .iter()
-                .any(|c| c.field == Some(Field::Currency) || c.currency_hint.is_some());
-            if let (false, None, Some(fallback)) = (named, &proposed.default_currency, &options.fallback_currency) {
-                proposed.default_currency = Some(fallback.clone());
-                assumed = Some(fallback.clone());
-            }
-            proposed
-        }
-    };
-    fill_data_merges(&mut table, &mapping, header.first_data_row);
-    let mut notes = std::mem::take(&mut table.notes);
-    if let Some(currency) = assumed {
-        notes.push(Note {
-            currency: Some(currency.clone()),
-            ..Note::new(
-                NoteKind::AssumedCurrency,
-                format!("No column names the currency: amounts are read as {currency}."),
-            )
-        });
-    }
-    let rows = crate::import_rows::parse_rows(&table, &header, &mapping, &mut notes);
-    let totals = crate::import_rows::totals(&rows);
-    let error_count = rows.iter().map(|r| r.errors.len()).sum();
-    Ok(Preview {
-        file_name: file_name.into(),
-        file_sha256: hex::encode(Sha256::digest(bytes)),
-        format: table.format,
-        encoding: table.encoding,
-        delimiter: table.delimiter,
-        sheet: table.sheet.clone(),
-        sheets: table.sheets.clone(),
-        header_rows: header.rows.iter().map(|r| r + 1).collect(),
-        headers: header.names.clone(),
-        unmapped: mapping.unmapped(),
-        missing_required: mapping.missing_required(),
-        mapping,
-        error_count,
-        warning_count: rows.iter().map(|r| r.warnings.len()).sum(),
-        rows_with_errors: rows.iter().filter(|r| !r.errors.is_empty()).count(),
-        rows,
-        totals,
-        notes,
-    })
-}
-
-/// Fills vertically merged data cells (a bill id merged over its lines) from their
-/// anchor, for every kind but amounts and rates, which would be counted twice.
-fn fill_data_merges(table: &mut Table, mapping: &Mapping, first_data_row: usize) {
-    let fillable = |col: usize| {
-        mapping
-            .columns
-            .get(col)
-            .and_then(|c| c.field)
-            .is_some_and(|f| !matches!(f.kind(), FieldKind::Amount | FieldKind::Rate))
-    };
-    let mut budget = MAX_CELLS;
-    for m in table.merges.starting_from(first_data_row).to_vec() {
-        if m.first_row >= table.rows.len() {
-            continue;
-        }
-        let anchor = table.cell(m.first_row, m.first_col).clone();
-        for row in m.first_row..=m.last_row.min(table.rows.len() - 1) {
-            for col in m.first_col..=m.last_col.min(mapping.columns.len().saturating_sub(1)) {
-                budget = budget.saturating_sub(1);
-                if budget == 0 {
-                    return;
-                }
-                if (row, col) != (m.first_row, m.first_col) && fillable(col) {
-                    let cells = &mut table.rows[row];
-                    if cells.len() <= col {
-                        cells.resize_with(col + 1, Default::default);
-                    }
-                    cells[col] = anchor.clone();
-                }
-            }
-        }
-    }
+    let mut rows = Vec::new();
+    let mut preview = crate::import_stream::preview_stream(bytes, file_name, &options, &mut |row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    preview.rows = rows;
+    Ok(preview)
 }
 
 /// The header of a column as shown in messages.
@@ -347,4 +273,5 @@ pub(crate) fn fingerprint(canonical: &str, occurrence: usize) -> [u8; 32] {
     hasher.finalize().into()
 }
 
-pub(crate) type Seen = HashMap<[u8; 32], (usize, usize)>;
+/// Rows seen, by the first 128 bits of their fingerprint: (occurrences, first row).
+pub(crate) type Seen = HashMap<u128, (u32, u32)>;

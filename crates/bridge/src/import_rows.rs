@@ -13,7 +13,7 @@ use crate::import::{
 };
 use crate::issues::{IssueKind, Note, NoteKind};
 use crate::mapping::Mapping;
-use crate::table::Table;
+use crate::table::Cell;
 use crate::text::{clean, header_key};
 use crate::values::CellAmount;
 use std::collections::BTreeMap;
@@ -31,8 +31,7 @@ const TOTAL_LABELS: &[&str] = &[
     "sum",
 ];
 
-fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<Note> {
-    let cells = &table.rows[row];
+fn skip_reason(cells: &[Cell], header: &Header, row: usize) -> Option<Note> {
     let first = cells.iter().map(|c| clean(&c.text)).find(|t| !t.is_empty());
     let first = first?;
     let key = header_key(&first);
@@ -50,7 +49,7 @@ fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<Note> {
         return None;
     }
     let same_as_header = header.names.iter().enumerate().all(|(c, name)| {
-        let text = clean(&table.cell(row, c).text);
+        let text = cells.get(c).map(|c| clean(&c.text)).unwrap_or_default();
         text.is_empty() || is_header_text(name, &text)
     });
     same_as_header.then(|| {
@@ -62,28 +61,40 @@ fn skip_reason(table: &Table, header: &Header, row: usize) -> Option<Note> {
     })
 }
 
-/// Parses every data row below the header.
-pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, notes: &mut Vec<Note>) -> Vec<ParsedRow> {
-    let fields: Vec<Option<Field>> = mapping.columns.iter().map(|c| c.field).collect();
-    let hints: Vec<Option<String>> = mapping.columns.iter().map(|c| c.currency_hint.clone()).collect();
-    let names: Vec<String> = (0..table.width().max(fields.len()))
-        .map(|c| column_name(mapping, c))
-        .collect();
-    let mut seen = Seen::new();
-    let mut out = Vec::with_capacity(table.rows.len().saturating_sub(header.first_data_row));
-    for row in header.first_data_row..table.rows.len() {
-        let cells = &table.rows[row];
+/// Turns data rows into [`ParsedRow`]s one at a time, remembering what it needs to
+/// tell a repeated row: 24 bytes per distinct row, not the rows themselves.
+pub(crate) struct RowParser {
+    header: Header,
+    mapping: Mapping,
+    fields: Vec<Option<Field>>,
+    seen: Seen,
+}
+
+impl RowParser {
+    pub(crate) fn new(header: Header, mapping: Mapping) -> RowParser {
+        RowParser {
+            fields: mapping.columns.iter().map(|c| c.field).collect(),
+            header,
+            mapping,
+            seen: Seen::default(),
+        }
+    }
+
+    /// The data row at zero-based `row`, or `None` when it is blank or skipped (with a
+    /// note saying why).
+    pub(crate) fn parse(&mut self, row: usize, cells: &[Cell], notes: &mut Vec<Note>) -> Option<ParsedRow> {
         if cells.iter().all(|c| c.text.trim().is_empty()) {
-            continue;
+            return None;
         }
-        if let Some(reason) = skip_reason(table, header, row) {
+        if let Some(reason) = skip_reason(cells, &self.header, row) {
             notes.push(reason);
-            continue;
+            return None;
         }
+        let (mapping, fields) = (&self.mapping, &self.fields);
         let row_number = row + 1;
         let issue = |col: usize, field: Option<Field>, kind: IssueKind, message: String| RowIssue {
             row: row_number,
-            column: names[col].clone(),
+            column: column_name(mapping, col),
             field,
             kind,
             message,
@@ -137,7 +148,7 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                 .currency
                 .map(str::to_string)
                 .or_else(|| row_currency.clone())
-                .or_else(|| hints.get(col).cloned().flatten())
+                .or_else(|| mapping.columns.get(col).and_then(|c| c.currency_hint.clone()))
                 .or_else(|| mapping.default_currency.clone())
                 .unwrap_or_else(|| "XXX".into());
             match &row_amount_currency {
@@ -163,11 +174,15 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
         let (fingerprint, duplicate_of) = {
             let canonical = canonical(&values);
             let first_print = fingerprint(&canonical, 0);
-            let (count, first) = seen.entry(first_print).or_insert((0, row_number));
-            *count += 1;
+            let key = u128::from_le_bytes(first_print[..16].try_into().unwrap_or_default());
+            let (count, first) = self.seen.entry(key).or_insert((0, row_number as u32));
+            *count = count.saturating_add(1);
             match *count {
                 1 => (hex::encode(first_print), None),
-                n => (hex::encode(fingerprint(&canonical, n - 1)), Some(*first)),
+                n => (
+                    hex::encode(fingerprint(&canonical, n as usize - 1)),
+                    Some(*first as usize),
+                ),
             }
         };
         if let Some(first) = duplicate_of {
@@ -179,39 +194,37 @@ pub(crate) fn parse_rows(table: &Table, header: &Header, mapping: &Mapping, note
                 message: format!("this row repeats row {first} exactly"),
             });
         }
-        out.push(ParsedRow {
+        Some(ParsedRow {
             row_number,
             values,
             errors,
             warnings,
             fingerprint,
             duplicate_of,
-        });
+        })
     }
-    out
 }
 
-/// Sums amount fields of the error-free rows, per currency, exactly (i128 cannot
-/// overflow from any number of i64 amounts a file can hold).
-pub(crate) fn totals(rows: &[ParsedRow]) -> Vec<CurrencyTotals> {
-    let mut by_currency: BTreeMap<String, CurrencyTotals> = BTreeMap::new();
-    for row in rows.iter().filter(|r| r.errors.is_empty()) {
+/// Sums of amount fields of the error-free rows, per currency, exactly (i128 cannot
+/// overflow from any number of i64 amounts a file can hold), kept as rows go by.
+#[derive(Debug, Default)]
+pub(crate) struct Totals(BTreeMap<String, CurrencyTotals>);
+
+impl Totals {
+    pub(crate) fn add(&mut self, row: &ParsedRow) {
+        if !row.errors.is_empty() {
+            return;
+        }
         let currency = row.values.values().find_map(|v| match v {
             Value::Amount { currency, .. } => Some(currency.as_str()),
             _ => None,
         });
-        let Some(currency) = currency else { continue };
-        if !by_currency.contains_key(currency) {
-            let empty = CurrencyTotals {
-                currency: currency.to_string(),
-                lines: 0,
-                sums: BTreeMap::new(),
-            };
-            by_currency.insert(currency.to_string(), empty);
-        }
-        let Some(t) = by_currency.get_mut(currency) else {
-            continue;
-        };
+        let Some(currency) = currency else { return };
+        let t = self.0.entry(currency.to_string()).or_insert_with(|| CurrencyTotals {
+            currency: currency.to_string(),
+            lines: 0,
+            sums: BTreeMap::new(),
+        });
         t.lines += 1;
         for (field, value) in &row.values {
             if let (FieldKind::Amount, Value::Amount { minor, .. }) = (field.kind(), value) {
@@ -219,5 +232,8 @@ pub(crate) fn totals(rows: &[ParsedRow]) -> Vec<CurrencyTotals> {
             }
         }
     }
-    by_currency.into_values().collect()
+
+    pub(crate) fn into_vec(self) -> Vec<CurrencyTotals> {
+        self.0.into_values().collect()
+    }
 }

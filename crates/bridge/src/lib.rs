@@ -16,11 +16,13 @@
 pub mod datetime;
 pub mod error;
 pub mod export;
+mod export_stream;
 pub mod fields;
 pub mod formula;
 pub mod header;
 pub mod import;
 mod import_rows;
+pub mod import_stream;
 pub mod issues;
 pub mod mapping;
 pub mod merge_index;
@@ -35,9 +37,10 @@ mod xlsx_merges;
 
 pub use datetime::{DateTime, Period};
 pub use error::BridgeError;
-pub use export::{to_csv, to_xlsx, ExportCell, ExportTable};
+pub use export::{to_csv, to_xlsx, CsvStream, ExportCell, ExportTable, XlsxStream};
 pub use fields::{Field, FieldKind};
 pub use import::{preview, preview_with, CurrencyTotals, ParsedRow, Preview, PreviewOptions, RowIssue, Value};
+pub use import_stream::preview_stream;
 pub use issues::{IssueKind, Note, NoteKind};
 pub use mapping::{ColumnMapping, Confidence, Mapping};
 pub use table::{read_table, stream_table, SourceFormat, Table, TableHead, TextEncoding};

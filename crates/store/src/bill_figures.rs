@@ -122,6 +122,28 @@ pub fn lines_of_bill(conn: &Connection, account_id: i64, bill_id: &str) -> Resul
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Each line of a bill in row order, handed to `each` one at a time: an export of a
+/// million-line bill holds none of them.
+pub fn for_each_line_of_bill<E: From<StoreError>>(
+    conn: &Connection,
+    account_id: i64,
+    bill_id: &str,
+    mut each: impl FnMut(LineRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "SELECT {LINE_COLUMNS} FROM bill_lines WHERE account_id = ?1 AND bill_id = ?2 ORDER BY id"
+        ))
+        .map_err(StoreError::from)?;
+    let rows = stmt
+        .query_map(params![account_id, bill_id], line)
+        .map_err(StoreError::from)?;
+    for row in rows {
+        each(row.map_err(StoreError::from)?)?;
+    }
+    Ok(())
+}
+
 /// Every line of the account in row order (reconciliation reads them all).
 pub fn lines_of_account(conn: &Connection, account_id: i64) -> Result<Vec<LineRow>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(

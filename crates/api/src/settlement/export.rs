@@ -5,14 +5,19 @@
 //! Excel on a Chinese Windows — the bridge's writers see to that (UTF-8 BOM, formulas
 //! neutralised). The bytes go back to the page, which saves them as a download; the
 //! app window cannot download from a page, so there the core writes the file into the
-//! user's Downloads folder (or `<data dir>/exports`) and says where.
+//! user's Downloads folder (or `<data dir>/exports`) and says where. Rows are written
+//! as they are read — a bill's lines straight from the database — so a million-line
+//! bill is never held whole; a saved file is written straight to disk.
 
-use super::export_views::table;
+use super::export_views::{line_cells, table, Body, ViewTable};
 use crate::{ApiError, Core};
 use base64::Engine;
-use gallerist_bridge::{to_csv, to_xlsx};
+use gallerist_bridge::{CsvStream, ExportCell, XlsxStream};
 use gallerist_domain::codes::Locale;
+use gallerist_store::bill_figures;
 use serde::{Deserialize, Serialize};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,6 +55,7 @@ pub struct ExportArg {
 pub struct Exported {
     pub file_name: String,
     pub mime: &'static str,
+    /// The file's bytes; empty when it was saved (`save`).
     pub base64: String,
     pub rows: usize,
     /// Where the file was written, when `save` was asked.
@@ -76,41 +82,121 @@ pub fn safe_file_name(name: &str) -> String {
     }
 }
 
-fn save(core: &Core, file_name: &str, bytes: &[u8]) -> Result<String, ApiError> {
+/// Where a saved export goes: the Downloads folder, else `<data dir>/exports`.
+fn save_path(core: &Core, file_name: &str) -> Result<PathBuf, ApiError> {
     let dir = directories::UserDirs::new()
         .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
         .filter(|p| p.is_dir())
         .unwrap_or_else(|| core.data_dir.join("exports"));
     std::fs::create_dir_all(&dir).map_err(|e| ApiError::invalid(format!("cannot create {}: {e}", dir.display())))?;
-    let path = dir.join(file_name);
-    std::fs::write(&path, bytes).map_err(|e| ApiError::invalid(format!("cannot write {}: {e}", path.display())))?;
-    Ok(path.display().to_string())
+    Ok(dir.join(file_name))
 }
 
+/// Hands each row of a view to `write`, reading a bill's lines one at a time; how many.
+fn each_row(
+    core: &Core,
+    account_id: i64,
+    body: Body,
+    write: &mut dyn FnMut(&[ExportCell]) -> Result<(), ApiError>,
+) -> Result<usize, ApiError> {
+    let mut rows = 0;
+    match body {
+        Body::Rows(all) => {
+            for row in &all {
+                write(row)?;
+                rows += 1;
+            }
+        }
+        Body::BillLines(bill) => {
+            let conn = core.store.conn()?;
+            bill_figures::for_each_line_of_bill(&conn, account_id, &bill, |line| {
+                rows += 1;
+                write(&line_cells(line))
+            })?;
+        }
+    }
+    Ok(rows)
+}
+
+fn bridge(e: gallerist_bridge::BridgeError) -> ApiError {
+    ApiError::invalid(e.to_string())
+}
+
+/// Writes a view as CSV or xlsx, row by row, into `path` or (without one) a buffer.
+fn write(
+    core: &Core,
+    account_id: i64,
+    view: ViewTable,
+    format: Format,
+    path: Option<&Path>,
+) -> Result<(Option<Vec<u8>>, usize), ApiError> {
+    let cannot =
+        |e: std::io::Error| ApiError::invalid(format!("cannot write {}: {e}", path.unwrap_or(Path::new("")).display()));
+    match format {
+        Format::Csv => match path {
+            Some(p) => {
+                let file = BufWriter::new(std::fs::File::create(p).map_err(cannot)?);
+                let mut out = CsvStream::new(file, &view.headers).map_err(bridge)?;
+                let rows = each_row(core, account_id, view.body, &mut |r| out.row(r).map_err(bridge))?;
+                out.finish().map_err(bridge)?.flush().map_err(cannot)?;
+                Ok((None, rows))
+            }
+            None => {
+                let mut out = CsvStream::new(Vec::new(), &view.headers).map_err(bridge)?;
+                let rows = each_row(core, account_id, view.body, &mut |r| out.row(r).map_err(bridge))?;
+                Ok((Some(out.finish().map_err(bridge)?), rows))
+            }
+        },
+        Format::Xlsx => {
+            let mut out = XlsxStream::new(&view.sheet_name, &view.headers).map_err(bridge)?;
+            let rows = each_row(core, account_id, view.body, &mut |r| out.row(r).map_err(bridge))?;
+            match path {
+                Some(p) => {
+                    out.finish_to_file(p).map_err(bridge)?;
+                    Ok((None, rows))
+                }
+                None => Ok((Some(out.finish_to_buffer().map_err(bridge)?), rows)),
+            }
+        }
+    }
+}
+
+/// Exports a view. With `save`, the file is written straight into Downloads (or
+/// `<data dir>/exports`) and `base64` is left empty; otherwise the bytes come back.
 pub fn export_view(core: &Core, args: ExportArg) -> Result<Exported, ApiError> {
     let zh = core.locale() == Locale::ZhCn;
-    let (name, table) = table(core, &args, zh)?;
-    let (bytes, ext, mime) = match args.format {
-        Format::Csv => (to_csv(&table), "csv", "text/csv"),
+    let view = table(core, &args, zh)?;
+    let (ext, mime) = match args.format {
+        Format::Csv => ("csv", "text/csv"),
         Format::Xlsx => (
-            to_xlsx(&table),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
     };
-    let bytes = bytes.map_err(|e| ApiError::invalid(e.to_string()))?;
     let stamp = core.clock.now().format("%Y%m%d-%H%M%S");
-    let file_name = safe_file_name(&format!("gallerist-{name}-{stamp}.{ext}"));
-    let saved_to = if args.save {
-        Some(save(core, &file_name, &bytes)?)
+    let file_name = safe_file_name(&format!("gallerist-{}-{stamp}.{ext}", view.name));
+    let target = if args.save {
+        Some(save_path(core, &file_name)?)
     } else {
         None
     };
+    let written = write(core, args.account_id, view, args.format, target.as_deref());
+    let (bytes, rows) = match written {
+        Ok(done) => done,
+        Err(e) => {
+            if let Some(partial) = &target {
+                let _ = std::fs::remove_file(partial);
+            }
+            return Err(e);
+        }
+    };
     Ok(Exported {
-        rows: table.rows.len(),
-        base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
+        rows,
+        base64: bytes
+            .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
+            .unwrap_or_default(),
         file_name,
         mime,
-        saved_to,
+        saved_to: target.map(|p| p.display().to_string()),
     })
 }

@@ -8,9 +8,9 @@ use super::export::{ExportArg, View};
 use super::reconcile::{reconcile_bills, ReconcileArg};
 use super::AccountArg;
 use crate::{ApiError, Core};
-use gallerist_bridge::{ExportCell, ExportTable};
+use gallerist_bridge::ExportCell;
 use gallerist_store::bill_figures::{self, Totals};
-use gallerist_store::bills;
+use gallerist_store::bills::{self, LineRow};
 
 fn money(minor: i64, currency: &str) -> ExportCell {
     ExportCell::Amount {
@@ -54,7 +54,43 @@ fn totals_table(rows: &[Totals], key: &str, zh: bool) -> (Vec<String>, Vec<Vec<E
     (headers, body)
 }
 
-pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, ExportTable), ApiError> {
+/// The rows of a view: built (small views), or a bill's lines read one at a time as
+/// they are written (a bill can have a million).
+pub(super) enum Body {
+    Rows(Vec<Vec<ExportCell>>),
+    BillLines(String),
+}
+
+/// One bill line as export cells.
+pub(super) fn line_cells(l: LineRow) -> Vec<ExportCell> {
+    let c = l.currency.clone();
+    vec![
+        text(l.order_id),
+        text(l.order_line.unwrap_or_default()),
+        text(l.period),
+        text(l.product_name),
+        text(l.product_type),
+        text(l.currency),
+        money(l.gross_minor, &c),
+        money(l.customer_wht_minor, &c),
+        l.fee_rate_ppm
+            .map_or(ExportCell::Empty, |ppm| ExportCell::Percent { ppm }),
+        money(l.fee_minor, &c),
+        money(l.seller_wht_minor, &c),
+        money(l.dst_minor, &c),
+        money(l.net_minor, &c),
+    ]
+}
+
+/// A view to export: its file name stem, sheet name, headers and rows.
+pub(super) struct ViewTable {
+    pub name: String,
+    pub sheet_name: String,
+    pub headers: Vec<String>,
+    pub body: Body,
+}
+
+pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<ViewTable, ApiError> {
     let h = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
     let conn = core.store.conn()?;
     let account = args.account_id;
@@ -107,7 +143,7 @@ pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, 
                     ]
                 })
                 .collect();
-            ("bills".to_string(), headers, rows)
+            ("bills".to_string(), headers, Body::Rows(rows))
         }
         View::BillLines => {
             let bill = need_bill()?;
@@ -127,33 +163,12 @@ pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, 
                 ("Net", "结算金额"),
             ];
             let headers = pairs.iter().map(|(en, cn)| h(en, cn)).collect();
-            let rows = bill_figures::lines_of_bill(&conn, account, &bill)?
-                .into_iter()
-                .map(|l| {
-                    let c = l.currency.clone();
-                    vec![
-                        text(l.order_id),
-                        text(l.order_line.unwrap_or_default()),
-                        text(l.period),
-                        text(l.product_name),
-                        text(l.product_type),
-                        text(l.currency),
-                        money(l.gross_minor, &c),
-                        money(l.customer_wht_minor, &c),
-                        l.fee_rate_ppm
-                            .map_or(ExportCell::Empty, |ppm| ExportCell::Percent { ppm }),
-                        money(l.fee_minor, &c),
-                        money(l.seller_wht_minor, &c),
-                        money(l.dst_minor, &c),
-                        money(l.net_minor, &c),
-                    ]
-                })
-                .collect();
+            let rows = Body::BillLines(bill.clone());
             (format!("bill-{bill}"), headers, rows)
         }
         View::Months => {
             let (headers, rows) = totals_table(&bill_figures::monthly(&conn, account)?, &h("Month", "月份"), zh);
-            ("monthly".to_string(), headers, rows)
+            ("monthly".to_string(), headers, Body::Rows(rows))
         }
         View::ByProduct | View::ByType => {
             let by_type = args.view == View::ByType;
@@ -166,7 +181,7 @@ pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, 
             (
                 if by_type { "by-type" } else { "by-product" }.to_string(),
                 headers,
-                rows,
+                Body::Rows(rows),
             )
         }
         View::Held => {
@@ -199,7 +214,7 @@ pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, 
                     ]
                 })
                 .collect();
-            ("settlement-orders".to_string(), headers, rows)
+            ("settlement-orders".to_string(), headers, Body::Rows(rows))
         }
         View::Reconcile => {
             drop(conn);
@@ -242,16 +257,13 @@ pub(super) fn table(core: &Core, args: &ExportArg, zh: bool) -> Result<(String, 
                 })
                 .collect();
             let suffix = args.bill_id.as_deref().map(|b| format!("-{b}")).unwrap_or_default();
-            (format!("reconciliation{suffix}"), headers, rows)
+            (format!("reconciliation{suffix}"), headers, Body::Rows(rows))
         }
     };
-    let sheet_name = name.chars().take(31).collect();
-    Ok((
+    Ok(ViewTable {
+        sheet_name: name.chars().take(31).collect(),
         name,
-        ExportTable {
-            sheet_name,
-            headers,
-            rows,
-        },
-    ))
+        headers,
+        body: rows,
+    })
 }

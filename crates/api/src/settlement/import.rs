@@ -11,18 +11,20 @@
 //! the server's figures are the bill's own, and counting them twice would be worse.
 
 use super::import_lines::to_line;
-use super::import_view::{view, ImportPreview};
+use super::import_view::{ImportPreview, ViewBuilder};
 use crate::{ApiError, Core, ErrorCode};
 use base64::Engine;
-use gallerist_bridge::{preview_with, Mapping, Preview, PreviewOptions};
+use chrono::{DateTime, Utc};
+use gallerist_bridge::{preview_stream, BridgeError, Mapping, ParsedRow, Preview, PreviewOptions};
 use gallerist_domain::settlement::Stage;
 use gallerist_domain::site::Site;
 use gallerist_store::bill_figures::{self, ImportRecord};
 use gallerist_store::bills::{self, BillRow, LineRow};
+use gallerist_store::{Connection, StoreError};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 /// Largest export accepted (a 100,000-line csv is about 25 MB).
 pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
@@ -85,11 +87,44 @@ fn park(core: &Core, encoded: &str) -> Result<(Vec<u8>, String), ApiError> {
     Ok((bytes, sha))
 }
 
-fn read(bytes: &[u8], name: &str, options: PreviewOptions) -> Result<Preview, ApiError> {
-    preview_with(bytes, name, options).map_err(|e| ApiError::invalid(e.to_string()))
+/// What a streamed reading of a file stopped on: the file itself, or the store.
+enum Stop {
+    File(BridgeError),
+    Store(ApiError),
 }
 
-/// Reads a file (sent or parked) and shows what importing it would do.
+impl From<Stop> for ApiError {
+    fn from(stop: Stop) -> ApiError {
+        match stop {
+            Stop::File(e) => ApiError::invalid(e.to_string()),
+            Stop::Store(e) => e,
+        }
+    }
+}
+
+/// Streams a file's rows to `on_row`; an error from `on_row` stops the reading.
+fn stream(
+    bytes: &[u8],
+    name: &str,
+    options: &PreviewOptions,
+    mut on_row: impl FnMut(ParsedRow) -> Result<(), ApiError>,
+) -> Result<Preview, Stop> {
+    let mut failed = None;
+    let read = preview_stream(bytes, name, options, &mut |row| {
+        on_row(row).map_err(|e| {
+            failed = Some(e);
+            BridgeError::BadMapping("stopped".into())
+        })
+    });
+    match (read, failed) {
+        (_, Some(e)) => Err(Stop::Store(e)),
+        (Ok(p), None) => Ok(p),
+        (Err(e), None) => Err(Stop::File(e)),
+    }
+}
+
+/// Reads a file (sent or parked) and shows what importing it would do. Rows stream
+/// through the view one at a time.
 pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, ApiError> {
     let (bytes, _) = match (&args.base64, &args.file_sha256) {
         (Some(encoded), _) => park(core, encoded)?,
@@ -115,35 +150,55 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
         sheet: args.sheet,
         fallback_currency: Some(fallback.into()),
     };
-    let preview = read(&bytes, &args.file_name, options)?;
+    let mut builder = ViewBuilder::default();
+    let preview = stream(&bytes, &args.file_name, &options, |row| {
+        builder.add(&conn, args.account_id, row)
+    })?;
+    core.kept_preview.keep(Kept {
+        account_id: args.account_id,
+        counts: Counts::of(&preview, builder.rows_with_errors()),
+        preview: Preview {
+            rows: Vec::new(),
+            ..preview.clone()
+        },
+    });
     let previous = bill_figures::import_by_hash(&conn, args.account_id, &preview.file_sha256)?;
-    let shown = view(&conn, args.account_id, &preview, previous)?;
-    core.kept_preview.keep(args.account_id, Arc::new(preview));
-    Ok(shown)
+    Ok(builder.finish(&preview, previous))
 }
 
-/// The last preview, kept so "Import" does not read the file again (a 100,000-line
-/// export takes most of a second to read). One entry: the wizard works on one file.
-#[derive(Default)]
-pub struct KeptPreview(Mutex<Option<(i64, Arc<Preview>)>>);
+/// What the import record needs before the first line is stored.
+#[derive(Debug, Clone)]
+struct Counts {
+    /// Data rows read.
+    rows: usize,
+    /// Rows left out for a cell error or for not being a bill line.
+    errors: usize,
+    /// Why the mapping cannot import at all (a required field unmapped).
+    missing: Option<String>,
+    /// The text encoding (CSV) and the mapping as fitted to the file, for the record.
+    encoding: Option<String>,
+    mapping: String,
+}
 
-impl KeptPreview {
-    fn keep(&self, account_id: i64, preview: Arc<Preview>) {
-        if let Ok(mut last) = self.0.lock() {
-            *last = Some((account_id, preview));
+impl Counts {
+    fn of(preview: &Preview, errors: usize) -> Counts {
+        Counts {
+            rows: preview.row_count,
+            errors,
+            missing: preview.missing_required.first().map(|m| m.message.clone()),
+            encoding: preview.encoding.map(|e| format!("{e:?}")),
+            mapping: serde_json::to_string(&preview.mapping).unwrap_or_default(),
         }
     }
+}
 
-    /// The kept preview of this very file, sheet and mapping, taken out.
-    fn take(&self, args: &CommitArg) -> Option<Arc<Preview>> {
-        let mut last = self.0.lock().ok()?;
-        let (account_id, p) = last.as_ref()?;
-        let fits = *account_id == args.account_id
-            && (args.sheet.is_none() || args.sheet == p.sheet)
-            && p.file_sha256 == args.file_sha256
-            && same_reading(&p.mapping, &args.mapping);
-        fits.then(|| last.take().map(|(_, p)| p)).flatten()
-    }
+/// The counts of the last preview, kept so "Import" reads the file only once more, to
+/// store it (a full-height sheet takes seconds to read). One entry: the wizard works on
+/// one file. No rows are kept.
+struct Kept {
+    account_id: i64,
+    counts: Counts,
+    preview: Preview,
 }
 
 /// Whether two mappings read the file the same way (the reasons may differ).
@@ -154,6 +209,29 @@ fn same_reading(a: &Mapping, b: &Mapping) -> bool {
             .iter()
             .zip(&b.columns)
             .all(|(x, y)| x.index == y.index && x.field == y.field)
+}
+
+#[derive(Default)]
+pub struct KeptPreview(Mutex<Option<Kept>>);
+
+impl KeptPreview {
+    fn keep(&self, kept: Kept) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some(kept);
+        }
+    }
+
+    /// The kept counts of this very file, sheet and mapping, taken out.
+    fn take(&self, args: &CommitArg) -> Option<Counts> {
+        let mut last = self.0.lock().ok()?;
+        let kept = last.as_ref()?;
+        let p = &kept.preview;
+        let fits = kept.account_id == args.account_id
+            && (args.sheet.is_none() || args.sheet == p.sheet)
+            && p.file_sha256 == args.file_sha256
+            && same_reading(&p.mapping, &args.mapping);
+        fits.then(|| last.take().map(|k| k.counts)).flatten()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -196,44 +274,126 @@ fn stage_of(status: Option<&str>) -> Stage {
     }
 }
 
-/// Imports the error-free rows of a previewed file and archives the file.
+/// Lines stored per statement batch while a file streams in.
+const BATCH: usize = 2_000;
+
+/// The import's progress inside its transaction.
+#[derive(Default)]
+struct Commit {
+    batch: Vec<LineRow>,
+    /// Each bill met so far: whether it came by sync (its lines are left to sync).
+    bills: HashMap<String, bool>,
+    touched: BTreeSet<String>,
+    inserted: usize,
+    duplicates: usize,
+    skipped_errors: usize,
+    skipped_synced: usize,
+}
+
+impl Commit {
+    fn add(
+        &mut self,
+        tx: &Connection,
+        account: i64,
+        row: ParsedRow,
+        import_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        let line = match (row.errors.is_empty(), to_line(&row, PREFIX)) {
+            (true, Ok(line)) => line,
+            _ => {
+                self.skipped_errors += 1;
+                return Ok(());
+            }
+        };
+        let from_sync = match self.bills.get(&line.bill_id) {
+            Some(s) => *s,
+            None => {
+                let stored = bills::bill(tx, account, &line.bill_id)?;
+                let from_sync = stored.as_ref().is_some_and(|b| b.source == "sync");
+                if stored.is_none() {
+                    let status = match row.values.get(&gallerist_bridge::Field::BillStatus) {
+                        Some(gallerist_bridge::Value::Text(s)) => Some(s.as_str()),
+                        _ => None,
+                    };
+                    let bill = BillRow {
+                        bill_id: line.bill_id.clone(),
+                        period: line.period.clone(),
+                        site: if line.currency == "CNY" { "cn" } else { "intl" }.into(),
+                        currency: line.currency.clone(),
+                        run_date: None,
+                        stage: stage_of(status).key().into(),
+                        gross_minor: 0,
+                        fee_minor: 0,
+                        tax_minor: 0,
+                        net_minor: 0,
+                        line_count: 0,
+                        source: "import".into(),
+                        revision: 0,
+                        fee_invoice: None,
+                        joint_operation: false,
+                    };
+                    bills::upsert_bill(tx, account, &bill, now)?;
+                }
+                self.bills.insert(line.bill_id.clone(), from_sync);
+                from_sync
+            }
+        };
+        if from_sync {
+            self.skipped_synced += 1;
+            return Ok(());
+        }
+        if !self.touched.contains(&line.bill_id) {
+            self.touched.insert(line.bill_id.clone());
+        }
+        self.batch.push(line);
+        if self.batch.len() >= BATCH {
+            self.flush(tx, account, import_id)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, tx: &Connection, account: i64, import_id: i64) -> Result<(), ApiError> {
+        let (inserted, duplicates) = bills::insert_lines(tx, account, &self.batch, Some(import_id))?;
+        self.inserted += inserted;
+        self.duplicates += duplicates;
+        self.batch.clear();
+        Ok(())
+    }
+}
+
+/// Imports the error-free rows of a previewed file and archives the file. The file is
+/// streamed once more inside one transaction, its lines stored in batches, so memory
+/// stays flat however long the file is; all of it lands, or none.
 pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiError> {
     let bytes = parked(core, &args.file_sha256)?;
-    let preview = match core.kept_preview.take(&args) {
-        Some(p) => p,
+    let options = PreviewOptions {
+        mapping: Some(args.mapping.clone()),
+        sheet: args.sheet.clone(),
+        fallback_currency: None,
+    };
+    // The import record holds the row and error counts and its lines point to it, so
+    // the counts are needed first: from the preview of this very reading, or one pass.
+    let counts = match core.kept_preview.take(&args) {
+        Some(counts) => counts,
         None => {
-            let options = PreviewOptions {
-                mapping: Some(args.mapping.clone()),
-                sheet: args.sheet.clone(),
-                fallback_currency: None,
-            };
-            Arc::new(read(&bytes, &args.file_name, options)?)
+            let mut errors = 0;
+            let p = stream(&bytes, &args.file_name, &options, |row| {
+                errors += usize::from(!row.errors.is_empty() || to_line(&row, PREFIX).is_err());
+                Ok(())
+            })?;
+            Counts::of(&p, errors)
         }
     };
-    if let Some(missing) = preview.missing_required.first() {
-        return Err(ApiError::invalid(missing.message.clone()));
-    }
-    let mut lines: Vec<LineRow> = Vec::new();
-    let mut status: BTreeMap<String, Option<String>> = BTreeMap::new();
-    let mut skipped_errors = 0;
-    for row in &preview.rows {
-        match (row.errors.is_empty(), to_line(row, PREFIX)) {
-            (true, Ok(line)) => {
-                let bill_status = match row.values.get(&gallerist_bridge::Field::BillStatus) {
-                    Some(gallerist_bridge::Value::Text(s)) => Some(s.clone()),
-                    _ => None,
-                };
-                status.entry(line.bill_id.clone()).or_insert(bill_status);
-                lines.push(line);
-            }
-            _ => skipped_errors += 1,
-        }
+    if let Some(missing) = &counts.missing {
+        return Err(ApiError::invalid(missing.clone()));
     }
     let now = core.clock.now();
+    let sha = gallerist_domain::apig::payload_hash(&bytes);
     let archive_name = format!(
         "{}-{}-{}",
         now.format("%Y%m%d"),
-        &preview.file_sha256[..12],
+        &sha[..12],
         super::export::safe_file_name(&args.file_name)
     );
     let archive_dir = core.data_dir.join("imports");
@@ -241,39 +401,21 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
     let archive = archive_dir.join(&archive_name);
     std::fs::write(&archive, &bytes).map_err(|e| io_error("cannot archive the file to", &archive, e))?;
     let account = args.account_id;
-    let mapping_json = serde_json::to_string(&preview.mapping).unwrap_or_default();
+    let mut failed: Option<ApiError> = None;
     let result = core.store.write(|tx| {
-        let mut skipped_synced = 0;
-        let mut keep = Vec::with_capacity(lines.len());
-        let mut synced: BTreeMap<String, bool> = BTreeMap::new();
-        for line in lines {
-            let from_sync = match synced.get(&line.bill_id) {
-                Some(s) => *s,
-                None => {
-                    let s = bills::bill(tx, account, &line.bill_id)?.is_some_and(|b| b.source == "sync");
-                    synced.insert(line.bill_id.clone(), s);
-                    s
-                }
-            };
-            if from_sync {
-                skipped_synced += 1;
-            } else {
-                keep.push(line);
-            }
-        }
-        let record = match bill_figures::import_by_hash(tx, account, &preview.file_sha256)? {
+        let record = match bill_figures::import_by_hash(tx, account, &sha)? {
             Some(existing) => existing,
             None => {
                 let mut r = ImportRecord {
                     id: 0,
                     file_name: args.file_name.clone(),
-                    file_sha256: preview.file_sha256.clone(),
-                    encoding: preview.encoding.map(|e| format!("{e:?}")),
-                    mapping: mapping_json.clone(),
-                    rows: preview.rows.len() as i64,
+                    file_sha256: sha.clone(),
+                    encoding: counts.encoding.clone(),
+                    mapping: counts.mapping.clone(),
+                    rows: counts.rows as i64,
                     imported: 0,
                     duplicates: 0,
-                    errors: skipped_errors as i64,
+                    errors: counts.errors as i64,
                     archived_as: format!("imports/{archive_name}"),
                     imported_at: now.to_rfc3339(),
                 };
@@ -281,61 +423,42 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
                 r
             }
         };
-        let mut touched: Vec<String> = keep.iter().map(|l| l.bill_id.clone()).collect();
-        touched.sort();
-        touched.dedup();
-        for bill_id in &touched {
-            if bills::bill(tx, account, bill_id)?.is_none() {
-                let first = keep
-                    .iter()
-                    .find(|l| &l.bill_id == bill_id)
-                    .expect("a touched bill has a line");
-                let row = BillRow {
-                    bill_id: bill_id.clone(),
-                    period: first.period.clone(),
-                    site: if first.currency == "CNY" { "cn" } else { "intl" }.into(),
-                    currency: first.currency.clone(),
-                    run_date: None,
-                    stage: stage_of(status.get(bill_id).cloned().flatten().as_deref()).key().into(),
-                    gross_minor: 0,
-                    fee_minor: 0,
-                    tax_minor: 0,
-                    net_minor: 0,
-                    line_count: 0,
-                    source: "import".into(),
-                    revision: 0,
-                    fee_invoice: None,
-                    joint_operation: false,
-                };
-                bills::upsert_bill(tx, account, &row, now)?;
-            }
+        let mut commit = Commit::default();
+        let read = stream(&bytes, &args.file_name, &options, |row| {
+            commit.add(tx, account, row, record.id, now)
+        })
+        .and_then(|_| commit.flush(tx, account, record.id).map_err(Stop::Store));
+        if let Err(stop) = read {
+            let e = ApiError::from(stop);
+            let message = e.message.clone();
+            failed = Some(e);
+            return Err(StoreError::Invalid(message));
         }
-        let (inserted, duplicates) = bills::insert_lines(tx, account, &keep, Some(record.id))?;
-        for bill_id in &touched {
+        for bill_id in &commit.touched {
             bills::refresh_totals(tx, account, bill_id)?;
         }
         if record.imported == 0 && record.duplicates == 0 {
-            bill_figures::set_import_counts(tx, record.id, inserted as i64, duplicates as i64)?;
+            bill_figures::set_import_counts(tx, record.id, commit.inserted as i64, commit.duplicates as i64)?;
         }
-        let import = bill_figures::import_by_hash(tx, account, &preview.file_sha256)?.unwrap_or(record);
+        let import = bill_figures::import_by_hash(tx, account, &sha)?.unwrap_or(record);
         Ok(ImportOutcome {
             import,
-            imported: inserted,
-            duplicates,
-            skipped_errors,
-            skipped_synced,
-            bills: touched,
+            imported: commit.inserted,
+            duplicates: commit.duplicates,
+            skipped_errors: commit.skipped_errors,
+            skipped_synced: commit.skipped_synced,
+            bills: commit.touched.into_iter().collect(),
         })
     });
     match result {
         Ok(outcome) => {
-            let _ = std::fs::remove_file(pending_dir(core).join(&preview.file_sha256));
+            let _ = std::fs::remove_file(pending_dir(core).join(&sha));
             Ok(outcome)
         }
         Err(e) => {
             // Nothing was stored; the archived copy would only mislead.
             let _ = std::fs::remove_file(&archive);
-            Err(e.into())
+            Err(failed.unwrap_or_else(|| e.into()))
         }
     }
 }

@@ -4,13 +4,14 @@
 //!
 //! WHY trimmed: a 100,000-row export would be tens of megabytes of JSON; the wizard
 //! needs the first rows to check the mapping by eye and the problems to fix, not every
-//! row. Counts and totals still cover the whole file.
+//! row. Counts and totals still cover the whole file, built as its rows stream by, so
+//! a full-height sheet is never held.
 
 use super::import_lines::to_line;
 use crate::ApiError;
 use gallerist_bridge::fields::SPECS;
 use gallerist_bridge::mapping::{MissingField, UnmappedColumn};
-use gallerist_bridge::{Field, Mapping, Note, Preview, SourceFormat, TextEncoding, Value};
+use gallerist_bridge::{Field, Mapping, Note, ParsedRow, Preview, SourceFormat, TextEncoding, Value};
 use gallerist_store::bill_figures::ImportRecord;
 use gallerist_store::Connection;
 use serde::Serialize;
@@ -103,45 +104,48 @@ fn cell_text(value: &Value) -> String {
     }
 }
 
-pub fn view(
-    conn: &Connection,
-    account_id: i64,
-    preview: &Preview,
-    previous: Option<ImportRecord>,
-) -> Result<ImportPreview, ApiError> {
-    let mut problems = Vec::new();
-    let mut problem_count = 0;
-    let mut push = |p: Problem| {
-        problem_count += 1;
-        if problems.len() < ISSUES {
-            problems.push(p);
+/// Builds the wizard's view as rows stream by: problems (the first [`ISSUES`]), the
+/// first [`SAMPLE`] rows, and counts and totals over all of them.
+#[derive(Default)]
+pub struct ViewBuilder {
+    problems: Vec<Problem>,
+    problem_count: usize,
+    new_lines: usize,
+    already_stored: usize,
+    rows_with_errors: usize,
+    adds: BTreeMap<String, AddedTotals>,
+    sample: Vec<(ParsedRow, bool)>,
+}
+
+impl ViewBuilder {
+    fn push(&mut self, p: Problem) {
+        self.problem_count += 1;
+        if self.problems.len() < ISSUES {
+            self.problems.push(p);
         }
-    };
-    let (mut new_lines, mut already_stored, mut rows_with_errors) = (0, 0, 0);
-    let mut adds: BTreeMap<String, AddedTotals> = BTreeMap::new();
-    let mut ok_rows = Vec::with_capacity(preview.rows.len());
-    for row in &preview.rows {
-        for issue in &row.errors {
-            push(Problem {
-                row: issue.row,
-                column: issue.column.clone(),
-                kind: issue.kind.key(),
-                message: issue.message.clone(),
-                severity: "error",
-            });
-        }
-        for issue in &row.warnings {
-            push(Problem {
-                row: issue.row,
-                column: issue.column.clone(),
-                kind: issue.kind.key(),
-                message: issue.message.clone(),
-                severity: "warning",
-            });
+    }
+
+    /// Rows left out: with a cell error or not a bill line.
+    pub fn rows_with_errors(&self) -> usize {
+        self.rows_with_errors
+    }
+
+    /// Takes in one row; `conn` answers whether its line is stored already.
+    pub fn add(&mut self, conn: &Connection, account_id: i64, row: ParsedRow) -> Result<(), ApiError> {
+        for (issues, severity) in [(&row.errors, "error"), (&row.warnings, "warning")] {
+            for issue in issues {
+                self.push(Problem {
+                    row: issue.row,
+                    column: issue.column.clone(),
+                    kind: issue.kind.key(),
+                    message: issue.message.clone(),
+                    severity,
+                });
+            }
         }
         let line = if row.errors.is_empty() {
-            to_line(row, "import:").map_err(|e| {
-                push(Problem {
+            to_line(&row, "import:").map_err(|e| {
+                self.push(Problem {
                     row: row.row_number,
                     column: String::new(),
                     kind: e.kind,
@@ -152,13 +156,15 @@ pub fn view(
         } else {
             Err(())
         };
-        ok_rows.push(line.is_ok());
+        let ok = line.is_ok();
         match line {
-            Err(()) => rows_with_errors += 1,
-            Ok(line) if gallerist_store::bills::has_line(conn, account_id, &line.fingerprint)? => already_stored += 1,
+            Err(()) => self.rows_with_errors += 1,
+            Ok(line) if gallerist_store::bills::has_line(conn, account_id, &line.fingerprint)? => {
+                self.already_stored += 1
+            }
             Ok(line) => {
-                new_lines += 1;
-                let t = adds.entry(line.currency.clone()).or_default();
+                self.new_lines += 1;
+                let t = self.adds.entry(line.currency.clone()).or_default();
                 t.currency = line.currency.clone();
                 t.lines += 1;
                 t.gross_minor += line.gross_minor;
@@ -166,54 +172,61 @@ pub fn view(
                 t.net_minor += line.net_minor;
             }
         }
+        if self.sample.len() < SAMPLE {
+            self.sample.push((row, ok));
+        }
+        Ok(())
     }
-    let sample_fields: Vec<Field> = Field::all()
-        .filter(|f| preview.rows.iter().take(SAMPLE).any(|r| r.values.contains_key(f)))
-        .collect();
-    let sample = preview
-        .rows
-        .iter()
-        .zip(&ok_rows)
-        .take(SAMPLE)
-        .map(|(r, ok)| SampleRow {
-            row: r.row_number,
-            cells: sample_fields
-                .iter()
-                .map(|f| r.values.get(f).map(cell_text).unwrap_or_default())
-                .collect(),
-            ok: *ok,
-        })
-        .collect();
-    Ok(ImportPreview {
-        file_name: preview.file_name.clone(),
-        file_sha256: preview.file_sha256.clone(),
-        format: preview.format,
-        encoding: preview.encoding,
-        sheet: preview.sheet.clone(),
-        sheets: preview.sheets.clone(),
-        header_rows: preview.header_rows.clone(),
-        mapping: preview.mapping.clone(),
-        unmapped: preview.unmapped.clone(),
-        missing_required: preview.missing_required.clone(),
-        notes: preview.notes.clone(),
-        rows: preview.rows.len(),
-        new_lines,
-        already_stored,
-        rows_with_errors,
-        warnings: preview.warning_count,
-        problems,
-        problem_count,
-        sample_fields,
-        sample,
-        adds: adds.into_values().collect(),
-        previous,
-        fields: SPECS
+
+    /// The view of a streamed preview (its counts and notes; its rows went through
+    /// [`ViewBuilder::add`]).
+    pub fn finish(self, preview: &Preview, previous: Option<ImportRecord>) -> ImportPreview {
+        let sample_fields: Vec<Field> = Field::all()
+            .filter(|f| self.sample.iter().any(|(r, _)| r.values.contains_key(f)))
+            .collect();
+        let sample = self
+            .sample
             .iter()
-            .map(|s| FieldOption {
-                key: s.field,
-                zh: s.zh,
-                en: s.en,
+            .map(|(r, ok)| SampleRow {
+                row: r.row_number,
+                cells: sample_fields
+                    .iter()
+                    .map(|f| r.values.get(f).map(cell_text).unwrap_or_default())
+                    .collect(),
+                ok: *ok,
             })
-            .collect(),
-    })
+            .collect();
+        ImportPreview {
+            file_name: preview.file_name.clone(),
+            file_sha256: preview.file_sha256.clone(),
+            format: preview.format,
+            encoding: preview.encoding,
+            sheet: preview.sheet.clone(),
+            sheets: preview.sheets.clone(),
+            header_rows: preview.header_rows.clone(),
+            mapping: preview.mapping.clone(),
+            unmapped: preview.unmapped.clone(),
+            missing_required: preview.missing_required.clone(),
+            notes: preview.notes.clone(),
+            rows: preview.row_count,
+            new_lines: self.new_lines,
+            already_stored: self.already_stored,
+            rows_with_errors: self.rows_with_errors,
+            warnings: preview.warning_count,
+            problems: self.problems,
+            problem_count: self.problem_count,
+            sample_fields,
+            sample,
+            adds: self.adds.into_values().collect(),
+            previous,
+            fields: SPECS
+                .iter()
+                .map(|s| FieldOption {
+                    key: s.field,
+                    zh: s.zh,
+                    en: s.en,
+                })
+                .collect(),
+        }
+    }
 }
