@@ -6,6 +6,8 @@
 
 mod bench;
 mod crash;
+mod fuzz;
+mod fuzz_stats;
 mod programs;
 mod setup;
 mod steps;
@@ -28,9 +30,10 @@ fn main() -> ExitCode {
         Some("test") => steps::test(),
         Some("bench") => bench::run(),
         Some("crash") => crash::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("setup") => setup::everything(setup::Purpose::Test),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|bench|crash|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  setup  install everything the tests need, run nothing");
+            eprintln!("usage: cargo xtask <run|test|bench|crash|fuzz|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
             return ExitCode::from(2);
         }
     };

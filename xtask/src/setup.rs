@@ -204,3 +204,12 @@ fn tauri_driver() -> Result<(), String> {
     println!("xtask: installing tauri-driver");
     status(Command::new("cargo").args(["install", "tauri-driver", "--locked"]))
 }
+
+/// cargo-fuzz, for `cargo xtask fuzz` (installed on first use, not by `setup`).
+pub fn cargo_fuzz() -> Result<(), String> {
+    if cargo_bin("cargo-fuzz").is_file() || which("cargo-fuzz") {
+        return Ok(());
+    }
+    println!("xtask: installing cargo-fuzz");
+    status(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))
+}
