@@ -89,6 +89,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         sync_wake: tokio::sync::Notify::new(),
         kept_preview: Default::default(),
         notifier: std::sync::OnceLock::new(),
+        commands_running: Default::default(),
         _folder_lock: folder_lock,
     })
 }

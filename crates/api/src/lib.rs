@@ -68,6 +68,9 @@ pub struct Core {
     pub kept_preview: settlement::import::KeptPreview,
     /// Shows desktop notifications; set by the app shell (web mode leaves it to the page).
     pub notifier: std::sync::OnceLock<Arc<dyn Notifier>>,
+    /// Commands being worked on by `work::run` right now (a cancelled one counts until
+    /// it has really stopped).
+    commands_running: std::sync::atomic::AtomicUsize,
     /// This process's claim on the data folder, released when the core is dropped.
     _folder_lock: folder_lock::FolderLock,
 }
@@ -103,6 +106,11 @@ impl Core {
             account_id,
             kind,
         }
+    }
+
+    /// How many commands started through [`work::run`] are still being worked on.
+    pub fn commands_running(&self) -> usize {
+        self.commands_running.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Stops the embedded sandbox (the store closes when dropped).

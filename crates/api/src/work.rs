@@ -92,6 +92,23 @@ pub fn keep_going(budget: Option<Duration>) -> Result<(), Stop> {
     })
 }
 
+/// Counts a command in [`Core::commands_running`] for as long as its thread works on
+/// it, panics included.
+struct Running<'a>(&'a Core);
+
+impl<'a> Running<'a> {
+    fn start(core: &'a Core) -> Self {
+        core.commands_running.fetch_add(1, Ordering::Relaxed);
+        Running(core)
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.commands_running.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// Runs one command off the async workers. Dropping the returned future cancels it.
 pub async fn run(core: Arc<Core>, name: String, args: Value) -> Result<Value, ApiError> {
     let ticket = Arc::new(Ticket::new());
@@ -99,6 +116,7 @@ pub async fn run(core: Arc<Core>, name: String, args: Value) -> Result<Value, Ap
     let handle = tokio::runtime::Handle::current();
     let shown = name.clone();
     let joined = tokio::task::spawn_blocking(move || {
+        let _counted = Running::start(&core);
         CURRENT.with(|c| *c.borrow_mut() = Some(ticket));
         let answer = handle.block_on(dispatch(&core, &name, args));
         CURRENT.with(|c| c.borrow_mut().take());
@@ -107,7 +125,11 @@ pub async fn run(core: Arc<Core>, name: String, args: Value) -> Result<Value, Ap
     .await;
     guard.0 = None; // answered: nothing to cancel
     joined.unwrap_or_else(|e| {
-        let why = if e.is_panic() { "failed unexpectedly" } else { "was stopped" };
+        let why = if e.is_panic() {
+            "failed unexpectedly"
+        } else {
+            "was stopped"
+        };
         Err(ApiError::new(
             ErrorCode::Internal,
             format!("the command {shown} {why}; nothing was half-saved (each write is one transaction)"),

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn big_csv(lines: usize) -> String {
-    let mut out = String::from("账单编号,账期,订单号,商品名称,商品类型,币种,不含税金额,平台服务费比例,平台服务费,结算金额\n");
+    let mut out =
+        String::from("账单编号,账期,订单号,商品名称,商品类型,币种,不含税金额,平台服务费比例,平台服务费,结算金额\n");
     for i in 0..lines {
         let sales = 1_000 + (i as i64 * 7_919) % 5_000_000;
         let fee = sales * 13 / 100;
@@ -52,15 +53,55 @@ async fn a_trivial_command_answers_while_two_large_previews_run() {
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     let asked = Instant::now();
-    let info = work::run(core.clone(), "app_info".into(), json!({})).await.expect("app_info answers");
+    let info = work::run(core.clone(), "app_info".into(), json!({}))
+        .await
+        .expect("app_info answers");
     let waited = asked.elapsed();
     let still_running = previews.iter().filter(|p| !p.is_finished()).count();
     assert!(info["version"].is_string(), "{info}");
-    assert_eq!(still_running, 2, "both previews were still being worked on when app_info answered");
-    assert!(waited < Duration::from_millis(200), "app_info waited {waited:?} behind the previews");
+    assert_eq!(
+        still_running, 2,
+        "both previews were still being worked on when app_info answered"
+    );
+    assert!(
+        waited < Duration::from_millis(200),
+        "app_info waited {waited:?} behind the previews"
+    );
 
     for p in previews {
         let answer = p.await.unwrap().expect("each preview completes");
-        assert_eq!(answer["newLines"].as_u64().map(|n| n >= 100_000), Some(true), "{}", answer["newLines"]);
+        assert_eq!(
+            answer["newLines"].as_u64().map(|n| n >= 100_000),
+            Some(true),
+            "{}",
+            answer["newLines"]
+        );
+    }
+}
+
+/// A caller that leaves (a closed tab, a web client that gave up) stops the preview
+/// instead of leaving it to pin a core for nobody (issue 14, findings 4 and 7).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_preview_whose_caller_left_stops_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Arc::new(sandbox_core(dir.path(), 23, "en").await);
+    let account = sandbox_account(&core);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(big_csv(300_000));
+    let args = json!({ "accountId": account, "fileName": "left.csv", "base64": encoded });
+    let asked = tokio::spawn(work::run(core.clone(), "import_preview".into(), args));
+    while core.commands_running() == 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    asked.abort(); // the caller goes away
+    let left = Instant::now();
+    // A liveness bound, not a measurement: reading all 300,000 rows takes most of a minute
+    // in a debug build; the preview looks at its ticket every 1,024 rows.
+    while core.commands_running() > 0 {
+        assert!(
+            left.elapsed() < Duration::from_secs(20),
+            "the preview kept running after its caller left"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }

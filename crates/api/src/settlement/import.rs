@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::Duration;
 
 /// Largest export accepted (a 100,000-line csv is about 25 MB).
 pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
@@ -102,15 +103,33 @@ impl From<Stop> for ApiError {
     }
 }
 
-/// Streams a file's rows to `on_row`; an error from `on_row` stops the reading.
+/// How long a preview may read before it stops and says so: a 1,048,575-row export
+/// previews in about 15 s (release build); a file that needs far longer is hostile or
+/// not a console export, and would otherwise pin a core with nobody waiting.
+pub const PREVIEW_BUDGET: Duration = Duration::from_secs(120);
+/// Rows between two looks at the command's ticket (cheap, but not free per row).
+const ROWS_PER_LOOK: usize = 1024;
+
+/// Streams a file's rows to `on_row`; an error from `on_row` stops the reading. With a
+/// `budget`, the reading also stops when the caller has gone away or the budget is spent
+/// (previews); a commit is one transaction and is always read to the end.
 fn stream(
     bytes: &[u8],
     name: &str,
     options: &PreviewOptions,
+    budget: Option<Duration>,
     mut on_row: impl FnMut(ParsedRow) -> Result<(), ApiError>,
 ) -> Result<Preview, Stop> {
     let mut failed = None;
+    let mut rows = 0usize;
     let read = preview_stream(bytes, name, options, &mut |row| {
+        rows += 1;
+        if budget.is_some() && rows % ROWS_PER_LOOK == 0 {
+            if let Err(stop) = crate::work::keep_going(budget) {
+                failed = Some(stop.into_error("the preview"));
+                return Err(BridgeError::BadMapping("stopped".into()));
+            }
+        }
         on_row(row).map_err(|e| {
             failed = Some(e);
             BridgeError::BadMapping("stopped".into())
@@ -151,7 +170,7 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
         fallback_currency: Some(fallback.into()),
     };
     let mut builder = ViewBuilder::default();
-    let preview = stream(&bytes, &args.file_name, &options, |row| {
+    let preview = stream(&bytes, &args.file_name, &options, Some(PREVIEW_BUDGET), |row| {
         builder.add(&conn, args.account_id, row)
     })?;
     core.kept_preview.keep(Kept {
@@ -378,7 +397,7 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
         Some(counts) => counts,
         None => {
             let mut errors = 0;
-            let p = stream(&bytes, &args.file_name, &options, |row| {
+            let p = stream(&bytes, &args.file_name, &options, None, |row| {
                 errors += usize::from(!row.errors.is_empty() || to_line(&row, PREFIX).is_err());
                 Ok(())
             })?;
@@ -424,7 +443,7 @@ pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiE
             }
         };
         let mut commit = Commit::default();
-        let read = stream(&bytes, &args.file_name, &options, |row| {
+        let read = stream(&bytes, &args.file_name, &options, None, |row| {
             commit.add(tx, account, row, record.id, now)
         })
         .and_then(|_| commit.flush(tx, account, record.id).map_err(Stop::Store));
