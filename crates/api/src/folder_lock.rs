@@ -76,7 +76,10 @@ pub fn take(dir: &Path, since: &str) -> Result<FolderLock, ApiError> {
         .map_err(|e| {
             ApiError::new(
                 ErrorCode::Boot,
-                format!("Gallerist cannot open {}: {e}. Check the folder's permissions.", path.display()),
+                format!(
+                    "Gallerist cannot open {}: {e}. Check the folder's permissions.",
+                    path.display()
+                ),
             )
         })?;
     match file.try_lock() {

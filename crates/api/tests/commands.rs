@@ -217,6 +217,8 @@ async fn a_second_boot_on_a_held_folder_is_refused_before_touching_anything() {
     assert_eq!(r["ok"], true, "the first process still reaches its sandbox: {r}");
 
     first.shutdown().await;
-    let again = boot(options(dir.path(), 13)).await.expect("free once the first is gone");
+    let again = boot(options(dir.path(), 13))
+        .await
+        .expect("free once the first is gone");
     again.shutdown().await;
 }

@@ -75,5 +75,8 @@ fn sync_on_a_folder_held_by_serve_names_the_holder() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("Another Gallerist process"), "free once serve is gone: {err}");
+    assert!(
+        !err.contains("Another Gallerist process"),
+        "free once serve is gone: {err}"
+    );
 }

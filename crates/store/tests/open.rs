@@ -122,7 +122,10 @@ fn a_folder_where_the_database_belongs_is_named_as_a_folder_not_a_permissions_pr
     std::fs::write(db.join("keep.txt"), b"the seller's file").unwrap();
     let err = Store::open(&db, now()).err().expect("a folder is not a database");
     let text = err.to_string();
-    assert!(matches!(err, StoreError::NotAFile { .. }), "expected NotAFile, got {err:?}");
+    assert!(
+        matches!(err, StoreError::NotAFile { .. }),
+        "expected NotAFile, got {err:?}"
+    );
     assert!(text.contains("is a folder"), "{text}");
     assert!(!text.contains("permissions"), "not a permissions problem: {text}");
     assert_eq!(std::fs::read(db.join("keep.txt")).unwrap(), b"the seller's file");
