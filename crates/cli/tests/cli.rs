@@ -1,46 +1,11 @@
 //! The `gallerist` binary as a seller or a script would run it.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use common::{start, tiny_ui, BIN};
+use std::process::{Command, Stdio};
 use std::time::Duration;
-
-const BIN: &str = env!("CARGO_BIN_EXE_gallerist");
 const QUERY: &str = "/api/mkp-openapi-public/global/v1/order/query?orderId=MOCKPERIODYEARNEW";
-
-/// A child that is killed when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `gallerist ARGS` and returns it with the URL it printed.
-fn start(args: &[&str], data_dir: &std::path::Path) -> (Running, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("GALLERIST_DATA_DIR", data_dir)
-        .env("GALLERIST_LOCALE", "en")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(url) = line.split("listening on ").nth(1) {
-                let _ = tx.send(url.trim().to_string());
-            }
-        }
-    });
-    let url = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the server prints its URL");
-    (Running(child), url)
-}
 
 fn api(url: &str, sk: &str) -> std::process::Output {
     Command::new(BIN)
@@ -99,12 +64,6 @@ fn a_taken_port_is_reported_in_words() {
     assert!(err.contains("already in use") && err.contains(&addr), "{err}");
 }
 
-fn ui_dir() -> tempfile::TempDir {
-    let ui = tempfile::tempdir().unwrap();
-    std::fs::write(ui.path().join("index.html"), "<!doctype html><title>Gallerist</title>").unwrap();
-    ui
-}
-
 fn post(url: &str, command: &str, body: &str, content_type: &str, host: Option<&str>) -> (u16, String) {
     let client = reqwest::blocking::Client::new();
     let mut req = client
@@ -120,7 +79,7 @@ fn post(url: &str, command: &str, body: &str, content_type: &str, host: Option<&
 
 #[test]
 fn web_mode_serves_the_ui_and_commands_on_loopback_only() {
-    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    let (data, ui) = (tempfile::tempdir().unwrap(), tiny_ui());
     let (_serve, url) = start(
         &["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()],
         data.path(),
@@ -161,7 +120,7 @@ fn web_mode_serves_the_ui_and_commands_on_loopback_only() {
 
 #[test]
 fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it() {
-    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    let (data, ui) = (tempfile::tempdir().unwrap(), tiny_ui());
     let serve_args = ["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()];
     let (mut serve, url) = start(&serve_args, data.path());
     let (status, body) = post(
@@ -180,7 +139,7 @@ fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it(
     serve.0.kill().unwrap(); // SIGKILL: no shutdown code runs
     serve.0.wait().unwrap();
 
-    let (_serve, url) = start(&serve_args, data.path());
+    let (restarted, url) = start(&serve_args, data.path());
     let (_, body) = post(
         &url,
         "get_draft",
@@ -192,6 +151,9 @@ fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it(
         body.contains("Killed 备份"),
         "what was saved before the kill is there after a restart: {body}"
     );
+    // The seller closes the app before using the CLI on the same folder: one process
+    // per data folder.
+    drop(restarted);
 
     let list = Command::new(BIN)
         .args(["draft", "list"])
@@ -216,7 +178,7 @@ fn a_saved_draft_survives_the_app_being_killed_and_the_cli_lists_and_exports_it(
 
 #[test]
 fn web_mode_with_a_corrupt_database_answers_every_command_with_the_boot_error() {
-    let (data, ui) = (tempfile::tempdir().unwrap(), ui_dir());
+    let (data, ui) = (tempfile::tempdir().unwrap(), tiny_ui());
     std::fs::write(data.path().join("gallerist.sqlite3"), vec![0x42u8; 2048]).unwrap();
     let (_serve, url) = start(
         &["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()],

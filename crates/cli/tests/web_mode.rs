@@ -1,54 +1,28 @@
 //! Web mode's front door under hostile requests: pages of other origins, bodies larger
 //! than web mode takes. Each refusal is `{code, message}` JSON in words.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_gallerist");
+use common::{start, tiny_ui, Running};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
 /// `gallerist serve` on a free loopback port, killed when the test ends however it ends.
 struct Serve {
-    child: Child,
+    _running: Running,
     url: String,
     _data: tempfile::TempDir,
     _ui: tempfile::TempDir,
 }
 
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Serve {
     fn start() -> Serve {
-        let (data, ui) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        std::fs::write(ui.path().join("index.html"), "<!doctype html><title>Gallerist</title>").unwrap();
-        let mut child = Command::new(BIN)
-            .args(["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()])
-            .env("GALLERIST_DATA_DIR", data.path())
-            .env("GALLERIST_LOCALE", "en")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(url) = line.split("listening on ").nth(1) {
-                    let _ = tx.send(url.trim().to_string());
-                }
-            }
-        });
-        let url = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server prints its URL");
+        let (data, ui) = (tempfile::tempdir().unwrap(), tiny_ui());
+        let args = ["serve", "--listen", "127.0.0.1:0", "--ui", ui.path().to_str().unwrap()];
+        let (running, url) = start(&args, data.path());
         Serve {
-            child,
+            _running: running,
             url,
             _data: data,
             _ui: ui,
