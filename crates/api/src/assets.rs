@@ -22,18 +22,7 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// about 160 MB once decoded — far above KooGallery's 1,200-pixel-wide images.
 pub const MAX_SHOWN_PIXELS: u64 = 40_000_000;
 
-/// `1048576` → `1,048,576`, for limits named in messages.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use gallerist_domain::numbers::grouped;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,12 +127,5 @@ mod tests {
         ));
         assert_eq!(e.code, ErrorCode::Store, "{e:?}");
         assert!(e.message.starts_with("The disk is full: "), "{}", e.message);
-    }
-
-    #[test]
-    fn limits_are_written_with_thousands_separators() {
-        assert_eq!(super::grouped(52_428_800), "52,428,800");
-        assert_eq!(super::grouped(999), "999");
-        assert_eq!(super::grouped(1_000), "1,000");
     }
 }

@@ -9,6 +9,7 @@
 use crate::error::BridgeError;
 pub use crate::merge_index::MergeIndex;
 use crate::sniff::{sniff, Sniffed};
+use gallerist_domain::numbers::grouped;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -191,7 +192,7 @@ pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
         if dense > MAX_CELLS {
             return Err(BridgeError::TooLarge {
                 file: file_name.into(),
-                what: format!("more than {MAX_CELLS} cells"),
+                what: format!("more than {} cells", grouped(MAX_CELLS as u64)),
             });
         }
         rows.resize_with(index, Vec::new);

@@ -13,6 +13,7 @@ use crate::issues::{Note, NoteKind};
 use crate::table::{Cell, MergeIndex, RowSink, SourceFormat, TableHead, TextEncoding, MAX_CELLS, MAX_COLUMNS};
 use crate::xlsx_limits::TextBudget;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+use gallerist_domain::numbers::grouped;
 use std::borrow::Cow;
 
 /// Decodes CSV bytes to text, reporting the encoding used.
@@ -149,7 +150,7 @@ pub fn stream_csv(bytes: &[u8], file: &str, sink: &mut RowSink<'_>) -> Result<Ta
         if cells > MAX_CELLS {
             return Err(BridgeError::TooLarge {
                 file: file.into(),
-                what: format!("more than {MAX_CELLS} cells"),
+                what: format!("more than {} cells", grouped(MAX_CELLS as u64)),
             });
         }
         sink(&head, index, row)?;

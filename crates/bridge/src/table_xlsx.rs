@@ -16,6 +16,7 @@ use crate::sniff::check_workbook_zip;
 use crate::table::{Cell, CellOrigin, Merge, RowSink, SourceFormat, TableHead, MAX_CELLS, MAX_COLUMNS};
 use crate::xlsx_limits::{check_position, check_shared_strings, guarded, TextBudget};
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use gallerist_domain::numbers::grouped;
 use std::io::Cursor;
 
 /// A float as Excel displays it: rounded to 15 significant digits, plain notation,
@@ -150,7 +151,7 @@ fn stream_sheet(
         if cells > MAX_CELLS {
             return Err(BridgeError::TooLarge {
                 file: file.into(),
-                what: format!("more than {MAX_CELLS} cells"),
+                what: format!("more than {} cells", grouped(MAX_CELLS as u64)),
             });
         }
         match &mut current {
@@ -197,7 +198,10 @@ fn put(row: &mut Vec<Cell>, col: usize, cell: Cell) {
 fn sheet_merges(wb: &mut Xlsx<Cursor<&[u8]>>, bytes: &[u8], name: &str, file: &str) -> Result<MergeIndex, BridgeError> {
     let too_many = || BridgeError::TooLarge {
         file: file.into(),
-        what: format!("sheet '{name}' has more than {MAX_MERGES} merged cell ranges"),
+        what: format!(
+            "sheet '{name}' has more than {} merged cell ranges",
+            grouped(MAX_MERGES as u64)
+        ),
     };
     // The byte search is fast and stops at the cap; calamine's reading is the fallback.
     let merges = match crate::xlsx_merges::merges(bytes, name, MAX_MERGES) {

@@ -13,6 +13,7 @@
 
 use crate::error::BridgeError;
 use crate::header::column_letter;
+use gallerist_domain::numbers::grouped;
 use quick_xml::events::Event;
 use std::io::{BufReader, Cursor, Read};
 
@@ -114,7 +115,11 @@ pub fn check_shared_strings(bytes: &[u8], file: &str) -> Result<(), BridgeError>
             if claimed > MAX_SHARED_STRINGS as u64 {
                 return Err(too_large(
                     file,
-                    format!("its shared string table declares {claimed} strings, more than {MAX_SHARED_STRINGS}"),
+                    format!(
+                        "its shared string table declares {} strings, more than {}",
+                        grouped(claimed),
+                        grouped(MAX_SHARED_STRINGS as u64)
+                    ),
                 ));
             }
             let room = size / MIN_SI_BYTES + 1;
@@ -122,7 +127,10 @@ pub fn check_shared_strings(bytes: &[u8], file: &str) -> Result<(), BridgeError>
                 return Err(BridgeError::DamagedWorkbook {
                     file: file.into(),
                     reason: format!(
-                        "its shared string table declares {claimed} strings but its {size} bytes hold at most {room}"
+                        "its shared string table declares {} strings but its {} bytes hold at most {}",
+                        grouped(claimed),
+                        grouped(size),
+                        grouped(room)
                     ),
                 });
             }
@@ -139,9 +147,11 @@ pub fn check_position(row: u64, col: u64, file: &str) -> Result<(), BridgeError>
     Err(BridgeError::DamagedWorkbook {
         file: file.into(),
         reason: format!(
-            "it has a cell at row {}, column {}, outside Excel's {EXCEL_ROWS} rows × {EXCEL_COLUMNS} columns",
-            row + 1,
-            col + 1
+            "it has a cell at row {}, column {}, outside Excel's {} rows × {} columns",
+            grouped(row.saturating_add(1)),
+            grouped(col.saturating_add(1)),
+            grouped(EXCEL_ROWS as u64),
+            grouped(EXCEL_COLUMNS as u64)
         ),
     })
 }
@@ -159,9 +169,10 @@ impl TextBudget {
             return Err(too_large(
                 file,
                 format!(
-                    "cell {}{} holds more than {MAX_CELL_CHARS} characters, Excel's own limit for one cell",
+                    "cell {}{} holds more than {} characters, Excel's own limit for one cell",
                     column_letter(col),
-                    row + 1
+                    row + 1,
+                    grouped(MAX_CELL_CHARS as u64)
                 ),
             ));
         }

@@ -61,7 +61,11 @@ fn refused(bytes: &[u8]) -> String {
 
 #[test]
 fn a_shared_string_table_claiming_billions_of_strings_is_refused_before_it_is_reserved() {
-    for claimed in ["2147483648", "9223372036854775808", "18446744073709551615"] {
+    for (claimed, shown) in [
+        ("2147483648", "2,147,483,648"),
+        ("9223372036854775808", "9,223,372,036,854,775,808"),
+        ("18446744073709551615", "18,446,744,073,709,551,615"),
+    ] {
         let sst = format!(
             r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{claimed}"><si><t>x</t></si></sst>"#
         );
@@ -69,7 +73,7 @@ fn a_shared_string_table_claiming_billions_of_strings_is_refused_before_it_is_re
         assert!(bytes.len() < 3000, "the workbook is tiny: {} bytes", bytes.len());
         let e = refused(&bytes);
         assert!(
-            e.contains(claimed) && e.contains("4194304"),
+            e.contains(shown) && e.contains("4,194,304"),
             "the refusal names the claim and the limit: {e}"
         );
     }
@@ -87,7 +91,7 @@ fn cells_beyond_excels_last_row_are_refused_before_any_row_is_made() {
         let data = format!(r#"{HEADER}<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>x</t></is></c></row>"#);
         let e = refused(&workbook(&data, "", None));
         assert!(
-            e.contains("1048576 rows"),
+            e.contains("1,048,576 rows"),
             "the refusal for row {row} names Excel's row limit: {e}"
         );
     }
@@ -100,7 +104,7 @@ fn cells_beyond_excels_last_row_are_refused_before_any_row_is_made() {
     let wide = format!(r#"{HEADER}<row r="2"><c r="XFE2" t="inlineStr"><is><t>x</t></is></c></row>"#);
     let e = refused(&workbook(&wide, "", None));
     assert!(
-        e.contains("16384 columns"),
+        e.contains("16,384 columns"),
         "and a column past XFD names the column limit: {e}"
     );
 }
@@ -117,7 +121,7 @@ fn a_long_shared_string_referenced_by_every_cell_is_refused_not_copied() {
     assert!(bytes.len() < 16 * 1024, "a few KiB: {} bytes", bytes.len());
     let e = refused(&bytes);
     assert!(
-        e.contains("32767 characters") && e.contains("D2"),
+        e.contains("32,767 characters") && e.contains("D2"),
         "the refusal names the first long cell and Excel's per-cell limit: {e}"
     );
 }
@@ -132,7 +136,7 @@ fn a_sheet_with_more_merged_ranges_than_the_cap_is_refused_in_seconds() {
     merges.push_str("</mergeCells>");
     let e = refused(&workbook(HEADER, &merges, None));
     assert!(
-        e.contains("more than 200000 merged cell ranges"),
+        e.contains("more than 200,000 merged cell ranges"),
         "the refusal names the cap: {e}"
     );
 }

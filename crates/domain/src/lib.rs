@@ -15,6 +15,7 @@ pub mod invoice;
 pub mod listing;
 pub mod mock_orders;
 pub mod money;
+pub mod numbers;
 pub mod order;
 pub mod settlement;
 pub mod site;

@@ -52,7 +52,7 @@ impl GatewayError {
             message: format!(
                 "Request entity too large: the body is more than {} MB ({} bytes), the most the gateway accepts",
                 MAX_BODY / 1024 / 1024,
-                grouped(MAX_BODY)
+                gallerist_domain::numbers::grouped(MAX_BODY as u64)
             ),
         }
     }
@@ -108,19 +108,6 @@ pub(crate) async fn verify(State(shared): State<Arc<Shared>>, request: Request, 
         Ok(()) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
         Err(e) => e.respond(&request_id),
     }
-}
-
-/// `12582912` → `12,582,912`, as limits are written for people.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 /// A header's value as text: `None` when absent, an error naming the header when its

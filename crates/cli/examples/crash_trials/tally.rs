@@ -54,15 +54,7 @@ struct Counts {
 
 /// `1234567` as `1,234,567`.
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    gallerist_domain::numbers::grouped(n as u64)
 }
 
 /// The database's own verdict on its pages (after the kills, before any repair).
