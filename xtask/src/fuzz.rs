@@ -170,6 +170,9 @@ fn run_target(name: &str, minutes: u64, nightly: bool) -> Result<(RunStats, Vec<
             tail.join("\n")
         ));
     }
+    for (place, times) in fuzz_stats::panic_places(&text) {
+        println!("  {name}: caught panic ×{times} at {place}");
+    }
     Ok((fuzz_stats::parse(&text), new))
 }
 

@@ -13,6 +13,8 @@ pub struct RunStats {
     pub ft: u64,
     pub corpus: u64,
     pub peak_rss_mb: u64,
+    /// The slowest single input, in whole seconds (a hint of work that grows too fast).
+    pub slowest_s: u64,
     /// Panics the app caught (see `gallerist_fuzz::init`), as printed: at most 100.
     pub caught_panics: u64,
 }
@@ -60,6 +62,9 @@ pub fn parse(output: &str) -> RunStats {
         if let Some(v) = after(line, "stat::average_exec_per_sec:") {
             s.exec_per_sec = v;
         }
+        if let Some(v) = after(line, "stat::slowest_unit_time_sec:") {
+            s.slowest_s = v;
+        }
         if let Some(v) = after(line, "stat::peak_rss_mb:") {
             s.peak_rss_mb = v;
         }
@@ -67,16 +72,31 @@ pub fn parse(output: &str) -> RunStats {
     s
 }
 
+/// Where the printed panics happened (`file:line:col`), with how often, most first.
+pub fn panic_places(output: &str) -> Vec<(String, usize)> {
+    let mut places: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for line in output.lines().filter(|l| l.starts_with(PANIC_MARK)) {
+        let place = line
+            .split_once("panicked at ")
+            .map(|(_, rest)| rest.trim_end_matches(':').to_string())
+            .unwrap_or_else(|| line[PANIC_MARK.len()..].trim().to_string());
+        *places.entry(place).or_default() += 1;
+    }
+    let mut sorted: Vec<(String, usize)> = places.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sorted
+}
+
 /// One printed row per target; `crashes` are the new crash, timeout and oom files.
 pub fn table(rows: &[(String, RunStats, usize)]) -> String {
     let mut out = format!(
-        "{:<18} {:>12} {:>8} {:>7} {:>8} {:>7} {:>8} {:>14} {:>12}\n",
-        "target", "executions", "exec/s", "cov", "ft", "corpus", "rss MB", "caught panics", "new crashes"
+        "{:<18} {:>12} {:>8} {:>7} {:>8} {:>7} {:>8} {:>10} {:>14} {:>12}\n",
+        "target", "executions", "exec/s", "cov", "ft", "corpus", "rss MB", "slowest s", "caught panics", "new crashes"
     );
     for (name, s, crashes) in rows {
         out.push_str(&format!(
-            "{name:<18} {:>12} {:>8} {:>7} {:>8} {:>7} {:>8} {:>14} {crashes:>12}\n",
-            s.executions, s.exec_per_sec, s.cov, s.ft, s.corpus, s.peak_rss_mb, s.caught_panics
+            "{name:<18} {:>12} {:>8} {:>7} {:>8} {:>7} {:>8} {:>10} {:>14} {crashes:>12}\n",
+            s.executions, s.exec_per_sec, s.cov, s.ft, s.corpus, s.peak_rss_mb, s.slowest_s, s.caught_panics
         ));
     }
     out
@@ -92,7 +112,7 @@ mod tests {
             #4096\tpulse  cov: 250 ft: 900 corp: 40/2Kb lim: 40 exec/s: 2048 rss: 60Mb\n\
             #9000\tDONE   cov: 260 ft: 950 corp: 44/3Kb lim: 48 exec/s: 3000 rss: 61Mb\n\
             stat::number_of_executed_units: 9001\nstat::average_exec_per_sec:     3000\n\
-            stat::new_units_added:          41\nstat::peak_rss_mb:              61\n";
+            stat::new_units_added:          41\nstat::slowest_unit_time_sec:    2\nstat::peak_rss_mb:              61\n";
         let s = parse(output);
         assert_eq!(
             s,
@@ -103,8 +123,19 @@ mod tests {
                 ft: 950,
                 corpus: 44,
                 peak_rss_mb: 61,
+                slowest_s: 2,
                 caught_panics: 1,
             }
+        );
+    }
+
+    #[test]
+    fn caught_panics_are_grouped_by_place() {
+        let output = "gallerist-fuzz panic: panicked at a.rs:3:9:\ngallerist-fuzz panic: panicked at b.rs:1:1:\n\
+            attempt to subtract with overflow\ngallerist-fuzz panic: panicked at a.rs:3:9:\n";
+        assert_eq!(
+            panic_places(output),
+            vec![("a.rs:3:9".to_string(), 2), ("b.rs:1:1".to_string(), 1)]
         );
     }
 
