@@ -210,9 +210,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (name, path) in &crashes {
         eprintln!("new crash in {name}: {}", path.display());
     }
+    let cargo = if nightly {
+        "cargo +nightly"
+    } else {
+        "RUSTC_BOOTSTRAP=1 cargo"
+    };
     Err(format!(
-        "{} new crash(es). For each: reproduce with `cargo fuzz run --fuzz-dir fuzz -s none -a <target> <file>`, \
-         shrink it with `cargo fuzz tmin --fuzz-dir fuzz -s none -a <target> <file>`, then keep it as a regression \
+        "{} new crash(es). For each: reproduce with `{cargo} fuzz run --fuzz-dir fuzz -s none -a <target> <file>`, \
+         shrink it with `{cargo} fuzz tmin --fuzz-dir fuzz -s none -a <target> <file>`, then keep it as a regression \
          under fuzz/regressions/<target>/ with a test in the crate that owns the reader (fuzz/README.md)",
         crashes.len()
     ))
