@@ -124,7 +124,7 @@ fn stream(
     let mut rows = 0usize;
     let read = preview_stream(bytes, name, options, &mut |row| {
         rows += 1;
-        if budget.is_some() && rows % ROWS_PER_LOOK == 0 {
+        if budget.is_some() && rows.is_multiple_of(ROWS_PER_LOOK) {
             if let Err(stop) = crate::work::keep_going(budget) {
                 failed = Some(stop.into_error("the preview"));
                 return Err(BridgeError::BadMapping("stopped".into()));
