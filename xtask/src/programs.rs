@@ -37,6 +37,11 @@ const NEEDED: &[Needed] = &[
         step: "keychain steps, browser e2e",
     },
     Needed {
+        program: "dbus-daemon",
+        package: "dbus-daemon",
+        step: "app e2e (single instance on a private session bus)",
+    },
+    Needed {
         program: "gnome-keyring-daemon",
         package: "gnome-keyring",
         step: "keychain steps, browser e2e",
