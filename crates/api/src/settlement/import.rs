@@ -10,19 +10,14 @@
 //! xlsx or GBK csv — adds nothing. Lines of a bill that came by sync are left to sync:
 //! the server's figures are the bill's own, and counting them twice would be worse.
 
-use super::import_lines::to_line;
+pub use super::import_commit::{import_commit, CommitArg, ImportOutcome};
 use super::import_view::{ImportPreview, ViewBuilder};
 use crate::{ApiError, Core, ErrorCode};
 use base64::Engine;
-use chrono::{DateTime, Utc};
 use gallerist_bridge::{preview_stream, BridgeError, Mapping, ParsedRow, Preview, PreviewOptions};
-use gallerist_domain::settlement::Stage;
 use gallerist_domain::site::Site;
 use gallerist_store::bill_figures::{self, ImportRecord};
-use gallerist_store::bills::{self, BillRow, LineRow};
-use gallerist_store::{Connection, StoreError};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use serde::Deserialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -30,7 +25,7 @@ use std::time::Duration;
 /// Largest export accepted (a 100,000-line csv is about 25 MB).
 pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
 /// Fingerprint prefix of imported lines (synced lines use `sync:`).
-const PREFIX: &str = "import:";
+pub(super) const PREFIX: &str = "import:";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -44,7 +39,7 @@ pub struct PreviewArg {
     pub sheet: Option<String>,
 }
 
-fn pending_dir(core: &Core) -> PathBuf {
+pub(super) fn pending_dir(core: &Core) -> PathBuf {
     core.data_dir.join("imports").join("pending")
 }
 
@@ -52,12 +47,12 @@ fn is_sha256(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn io_error(what: &str, path: &std::path::Path, e: std::io::Error) -> ApiError {
+pub(super) fn io_error(what: &str, path: &std::path::Path, e: std::io::Error) -> ApiError {
     ApiError::new(ErrorCode::Store, format!("{what} {}: {e}", path.display()))
 }
 
 /// The parked bytes of a previewed file.
-fn parked(core: &Core, sha256: &str) -> Result<Vec<u8>, ApiError> {
+pub(super) fn parked(core: &Core, sha256: &str) -> Result<Vec<u8>, ApiError> {
     if !is_sha256(sha256) {
         return Err(ApiError::invalid("fileSha256 must be 64 hexadecimal digits"));
     }
@@ -89,7 +84,7 @@ fn park(core: &Core, encoded: &str) -> Result<(Vec<u8>, String), ApiError> {
 }
 
 /// What a streamed reading of a file stopped on: the file itself, or the store.
-enum Stop {
+pub(super) enum Stop {
     File(BridgeError),
     Store(ApiError),
 }
@@ -113,7 +108,7 @@ const ROWS_PER_LOOK: usize = 1024;
 /// Streams a file's rows to `on_row`; an error from `on_row` stops the reading. With a
 /// `budget`, the reading also stops when the caller has gone away or the budget is spent
 /// (previews); a commit is one transaction and is always read to the end.
-fn stream(
+pub(super) fn stream(
     bytes: &[u8],
     name: &str,
     options: &PreviewOptions,
@@ -187,20 +182,20 @@ pub fn import_preview(core: &Core, args: PreviewArg) -> Result<ImportPreview, Ap
 
 /// What the import record needs before the first line is stored.
 #[derive(Debug, Clone)]
-struct Counts {
+pub(super) struct Counts {
     /// Data rows read.
-    rows: usize,
+    pub(super) rows: usize,
     /// Rows left out for a cell error or for not being a bill line.
-    errors: usize,
+    pub(super) errors: usize,
     /// Why the mapping cannot import at all (a required field unmapped).
-    missing: Option<String>,
+    pub(super) missing: Option<String>,
     /// The text encoding (CSV) and the mapping as fitted to the file, for the record.
-    encoding: Option<String>,
-    mapping: String,
+    pub(super) encoding: Option<String>,
+    pub(super) mapping: String,
 }
 
 impl Counts {
-    fn of(preview: &Preview, errors: usize) -> Counts {
+    pub(super) fn of(preview: &Preview, errors: usize) -> Counts {
         Counts {
             rows: preview.row_count,
             errors,
@@ -241,7 +236,7 @@ impl KeptPreview {
     }
 
     /// The kept counts of this very file, sheet and mapping, taken out.
-    fn take(&self, args: &CommitArg) -> Option<Counts> {
+    pub(super) fn take(&self, args: &CommitArg) -> Option<Counts> {
         let mut last = self.0.lock().ok()?;
         let kept = last.as_ref()?;
         let p = &kept.preview;
@@ -250,235 +245,6 @@ impl KeptPreview {
             && p.file_sha256 == args.file_sha256
             && same_reading(&p.mapping, &args.mapping);
         fits.then(|| last.take().map(|k| k.counts)).flatten()
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CommitArg {
-    pub account_id: i64,
-    pub file_name: String,
-    pub file_sha256: String,
-    pub mapping: Mapping,
-    pub sheet: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportOutcome {
-    pub import: ImportRecord,
-    /// Rows now stored as lines.
-    pub imported: usize,
-    /// Rows already stored (this file or another export of the same lines).
-    pub duplicates: usize,
-    /// Rows left out because they have errors.
-    pub skipped_errors: usize,
-    /// Rows of bills that came by sync, left to the server's figures.
-    pub skipped_synced: usize,
-    /// The bills the import touched.
-    pub bills: Vec<String>,
-}
-
-/// The settlement step a console's bill-status text (账单状态) names.
-fn stage_of(status: Option<&str>) -> Stage {
-    let s = status.unwrap_or_default().to_lowercase();
-    if s.contains("已支付") || s.contains("已付款") || s.contains("已结算") || s.contains("paid") {
-        Stage::Paid
-    } else if s.contains("支付中") || s.contains("付款中") || s.contains("payment") {
-        Stage::Payment
-    } else if s.contains("确认") || s.contains("审核") || s.contains("review") || s.contains("confirm") {
-        Stage::Review
-    } else {
-        Stage::BillRun
-    }
-}
-
-/// Lines stored per statement batch while a file streams in.
-const BATCH: usize = 2_000;
-
-/// The import's progress inside its transaction.
-#[derive(Default)]
-struct Commit {
-    batch: Vec<LineRow>,
-    /// Each bill met so far: whether it came by sync (its lines are left to sync).
-    bills: HashMap<String, bool>,
-    touched: BTreeSet<String>,
-    inserted: usize,
-    duplicates: usize,
-    skipped_errors: usize,
-    skipped_synced: usize,
-}
-
-impl Commit {
-    fn add(
-        &mut self,
-        tx: &Connection,
-        account: i64,
-        row: ParsedRow,
-        import_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<(), ApiError> {
-        let line = match (row.errors.is_empty(), to_line(&row, PREFIX)) {
-            (true, Ok(line)) => line,
-            _ => {
-                self.skipped_errors += 1;
-                return Ok(());
-            }
-        };
-        let from_sync = match self.bills.get(&line.bill_id) {
-            Some(s) => *s,
-            None => {
-                let stored = bills::bill(tx, account, &line.bill_id)?;
-                let from_sync = stored.as_ref().is_some_and(|b| b.source == "sync");
-                if stored.is_none() {
-                    let status = match row.values.get(&gallerist_bridge::Field::BillStatus) {
-                        Some(gallerist_bridge::Value::Text(s)) => Some(s.as_str()),
-                        _ => None,
-                    };
-                    let bill = BillRow {
-                        bill_id: line.bill_id.clone(),
-                        period: line.period.clone(),
-                        site: if line.currency == "CNY" { "cn" } else { "intl" }.into(),
-                        currency: line.currency.clone(),
-                        run_date: None,
-                        stage: stage_of(status).key().into(),
-                        gross_minor: 0,
-                        fee_minor: 0,
-                        tax_minor: 0,
-                        net_minor: 0,
-                        line_count: 0,
-                        source: "import".into(),
-                        revision: 0,
-                        fee_invoice: None,
-                        joint_operation: false,
-                    };
-                    bills::upsert_bill(tx, account, &bill, now)?;
-                }
-                self.bills.insert(line.bill_id.clone(), from_sync);
-                from_sync
-            }
-        };
-        if from_sync {
-            self.skipped_synced += 1;
-            return Ok(());
-        }
-        if !self.touched.contains(&line.bill_id) {
-            self.touched.insert(line.bill_id.clone());
-        }
-        self.batch.push(line);
-        if self.batch.len() >= BATCH {
-            self.flush(tx, account, import_id)?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self, tx: &Connection, account: i64, import_id: i64) -> Result<(), ApiError> {
-        let (inserted, duplicates) = bills::insert_lines(tx, account, &self.batch, Some(import_id))?;
-        self.inserted += inserted;
-        self.duplicates += duplicates;
-        self.batch.clear();
-        Ok(())
-    }
-}
-
-/// Imports the error-free rows of a previewed file and archives the file. The file is
-/// streamed once more inside one transaction, its lines stored in batches, so memory
-/// stays flat however long the file is; all of it lands, or none.
-pub fn import_commit(core: &Core, args: CommitArg) -> Result<ImportOutcome, ApiError> {
-    let bytes = parked(core, &args.file_sha256)?;
-    let options = PreviewOptions {
-        mapping: Some(args.mapping.clone()),
-        sheet: args.sheet.clone(),
-        fallback_currency: None,
-    };
-    // The import record holds the row and error counts and its lines point to it, so
-    // the counts are needed first: from the preview of this very reading, or one pass.
-    let counts = match core.kept_preview.take(&args) {
-        Some(counts) => counts,
-        None => {
-            let mut errors = 0;
-            let p = stream(&bytes, &args.file_name, &options, None, |row| {
-                errors += usize::from(!row.errors.is_empty() || to_line(&row, PREFIX).is_err());
-                Ok(())
-            })?;
-            Counts::of(&p, errors)
-        }
-    };
-    if let Some(missing) = &counts.missing {
-        return Err(ApiError::invalid(missing.clone()));
-    }
-    let now = core.clock.now();
-    let sha = gallerist_domain::apig::payload_hash(&bytes);
-    let archive_name = format!(
-        "{}-{}-{}",
-        now.format("%Y%m%d"),
-        &sha[..12],
-        super::export::safe_file_name(&args.file_name)
-    );
-    let archive_dir = core.data_dir.join("imports");
-    std::fs::create_dir_all(&archive_dir).map_err(|e| io_error("cannot create", &archive_dir, e))?;
-    let archive = archive_dir.join(&archive_name);
-    std::fs::write(&archive, &bytes).map_err(|e| io_error("cannot archive the file to", &archive, e))?;
-    let account = args.account_id;
-    let mut failed: Option<ApiError> = None;
-    let result = core.store.write(|tx| {
-        let record = match bill_figures::import_by_hash(tx, account, &sha)? {
-            Some(existing) => existing,
-            None => {
-                let mut r = ImportRecord {
-                    id: 0,
-                    file_name: args.file_name.clone(),
-                    file_sha256: sha.clone(),
-                    encoding: counts.encoding.clone(),
-                    mapping: counts.mapping.clone(),
-                    rows: counts.rows as i64,
-                    imported: 0,
-                    duplicates: 0,
-                    errors: counts.errors as i64,
-                    archived_as: format!("imports/{archive_name}"),
-                    imported_at: now.to_rfc3339(),
-                };
-                r.id = bill_figures::record_import(tx, account, &r, now)?;
-                r
-            }
-        };
-        let mut commit = Commit::default();
-        let read = stream(&bytes, &args.file_name, &options, None, |row| {
-            commit.add(tx, account, row, record.id, now)
-        })
-        .and_then(|_| commit.flush(tx, account, record.id).map_err(Stop::Store));
-        if let Err(stop) = read {
-            let e = ApiError::from(stop);
-            let message = e.message.clone();
-            failed = Some(e);
-            return Err(StoreError::Invalid(message));
-        }
-        for bill_id in &commit.touched {
-            bills::refresh_totals(tx, account, bill_id)?;
-        }
-        if record.imported == 0 && record.duplicates == 0 {
-            bill_figures::set_import_counts(tx, record.id, commit.inserted as i64, commit.duplicates as i64)?;
-        }
-        let import = bill_figures::import_by_hash(tx, account, &sha)?.unwrap_or(record);
-        Ok(ImportOutcome {
-            import,
-            imported: commit.inserted,
-            duplicates: commit.duplicates,
-            skipped_errors: commit.skipped_errors,
-            skipped_synced: commit.skipped_synced,
-            bills: commit.touched.into_iter().collect(),
-        })
-    });
-    match result {
-        Ok(outcome) => {
-            let _ = std::fs::remove_file(pending_dir(core).join(&sha));
-            Ok(outcome)
-        }
-        Err(e) => {
-            // Nothing was stored; the archived copy would only mislead.
-            let _ = std::fs::remove_file(&archive);
-            Err(failed.unwrap_or_else(|| e.into()))
-        }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod export;
 mod export_views;
 pub mod fee_invoice;
 pub mod import;
+mod import_commit;
 mod import_lines;
 pub mod import_view;
 pub mod overview;
