@@ -9,6 +9,7 @@
 //! the caller falls back to calamine.
 
 use crate::table::Merge;
+use crate::xlsx_limits::{EXCEL_COLUMNS, EXCEL_ROWS};
 use memchr::memmem;
 use std::io::{Cursor, Read};
 
@@ -76,14 +77,20 @@ fn sheet_path(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, sheet: &str) -> Option<S
     })
 }
 
-/// "AB12" → zero-based (row 11, column 27).
+/// "AB12" → zero-based (row 11, column 27). `None` for text that is not a reference,
+/// and for one outside Excel's 1,048,576 rows × 16,384 columns (checked as the digits
+/// are read, so `AAAAAAAAAAAAAAAA1` cannot overflow: found by `cargo xtask fuzz`).
 fn cell_ref(r: &str) -> Option<(usize, usize)> {
     let split = r.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = r.split_at(split);
     let col = letters.bytes().try_fold(0usize, |acc, b| {
-        b.is_ascii_uppercase().then(|| acc * 26 + usize::from(b - b'A') + 1)
+        if !b.is_ascii_uppercase() {
+            return None;
+        }
+        let next = acc.checked_mul(26)?.checked_add(usize::from(b - b'A') + 1)?;
+        (next <= EXCEL_COLUMNS).then_some(next)
     })?;
-    let row: usize = digits.parse().ok()?;
+    let row: usize = digits.parse().ok().filter(|r| *r <= EXCEL_ROWS)?;
     (col >= 1 && row >= 1).then(|| (row - 1, col - 1))
 }
 
@@ -91,17 +98,30 @@ fn cell_ref(r: &str) -> Option<(usize, usize)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooMany;
 
-/// One `ref="A1:B2"` tag's region.
-fn region(tag: &[u8]) -> Option<Merge> {
+/// Uppercase letters then digits: a reference in form, whether or not it fits the grid.
+fn reference_form(r: &str) -> bool {
+    let letters = r.bytes().take_while(u8::is_ascii_uppercase).count();
+    letters > 0 && r.len() > letters && r.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+/// One `ref="A1:B2"` tag's region: `None` when the tag is not laid out as expected
+/// (the caller then asks calamine), `Some(None)` for a region reaching outside Excel's
+/// grid, which covers no cell the reader keeps and is passed over.
+fn region(tag: &[u8]) -> Option<Option<Merge>> {
     let tag = std::str::from_utf8(tag).ok()?;
     let (a, b) = attr(tag, "ref")?.split_once(':')?;
-    let ((r0, c0), (r1, c1)) = (cell_ref(a)?, cell_ref(b)?);
-    Some(Merge {
+    if !(reference_form(a) && reference_form(b)) {
+        return None;
+    }
+    let (Some((r0, c0)), Some((r1, c1))) = (cell_ref(a), cell_ref(b)) else {
+        return Some(None);
+    };
+    Some(Some(Merge {
         first_row: r0.min(r1),
         first_col: c0.min(c1),
         last_row: r0.max(r1),
         last_col: c0.max(c1),
-    })
+    }))
 }
 
 /// Longest `<mergeCell …>` tag read; a longer one sends the caller to calamine.
@@ -159,7 +179,9 @@ fn scan(entry: &mut impl Read, cap: usize) -> Option<Result<Vec<Merge>, TooMany>
                 consumed = start;
                 break;
             };
-            found.push(region(&window[start..start + close])?);
+            if let Some(merge) = region(&window[start..start + close])? {
+                found.push(merge);
+            }
             if found.len() > cap {
                 return Some(Err(TooMany));
             }

@@ -63,3 +63,16 @@ fn cell_references_convert_to_zero_based_positions() {
     assert_eq!(cell_ref("a1"), None, "lower case is not a reference");
     assert_eq!(cell_ref("A0"), None, "row 0 does not exist");
 }
+
+#[test]
+fn references_past_excels_grid_are_not_positions_and_cannot_overflow() {
+    assert_eq!(cell_ref("XFD1048576"), Some((1_048_575, 16_383)), "the last cell");
+    assert_eq!(cell_ref("XFE1"), None, "column 16,385");
+    assert_eq!(cell_ref("A1048577"), None, "row 1,048,577");
+    assert_eq!(
+        cell_ref("AAAAAAAAAAAAAAAA1"),
+        None,
+        "16 letters overflowed before (fuzz)"
+    );
+    assert_eq!(cell_ref("A99999999999999999999999"), None);
+}

@@ -63,7 +63,6 @@ fn a_cell_reference_with_an_overlong_column_is_refused_in_words() {
 /// malformed data", and a silently wrapped column in release builds. Reading must not
 /// panic at all, caught or not.
 #[test]
-#[ignore = "fuzz crash: fix pending (bridge xlsx_merges.rs cell_ref overflow)"]
 fn a_merged_range_with_an_overlong_column_is_refused_without_a_panic() {
     use std::sync::Mutex;
     // Panics on this test's thread only: the other tests run alongside.
