@@ -17,24 +17,11 @@ use std::time::{Duration, Instant};
 
 const LINES: usize = 100_000;
 
+#[path = "../tests/common/bill_csv.rs"]
+mod bill_csv;
+
 fn csv_bytes() -> Vec<u8> {
-    let mut out = String::with_capacity(LINES * 120);
-    out.push_str("账单编号,账期,订单号,商品名称,商品类型,币种,不含税金额,平台服务费比例,平台服务费,结算金额\n");
-    for i in 0..LINES {
-        let sales = 1_000 + (i as i64 * 7_919) % 5_000_000;
-        let fee = sales * 13 / 100;
-        out.push_str(&format!(
-            "B202610-{:03},2026-10,CS26100{i:09},Gallerist Demo SaaS,SaaS,CNY,{}.{:02},13%,{}.{:02},{}.{:02}\n",
-            i % 997,
-            sales / 100,
-            sales % 100,
-            fee / 100,
-            fee % 100,
-            (sales - fee) / 100,
-            (sales - fee) % 100
-        ));
-    }
-    out.into_bytes()
+    bill_csv::bill_csv(LINES).into_bytes()
 }
 
 fn import(c: &mut Criterion) {

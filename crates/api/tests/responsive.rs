@@ -7,31 +7,12 @@
 mod common;
 
 use base64::Engine;
+use common::bill_csv::bill_csv;
 use common::{sandbox_account, sandbox_core};
 use gallerist_api::work;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-fn big_csv(lines: usize) -> String {
-    let mut out =
-        String::from("账单编号,账期,订单号,商品名称,商品类型,币种,不含税金额,平台服务费比例,平台服务费,结算金额\n");
-    for i in 0..lines {
-        let sales = 1_000 + (i as i64 * 7_919) % 5_000_000;
-        let fee = sales * 13 / 100;
-        out.push_str(&format!(
-            "B202610-{:03},2026-10,CS26100{i:09},Gallerist Demo SaaS,SaaS,CNY,{}.{:02},13%,{}.{:02},{}.{:02}\n",
-            i % 997,
-            sales / 100,
-            sales % 100,
-            fee / 100,
-            fee % 100,
-            (sales - fee) / 100,
-            (sales - fee) % 100
-        ));
-    }
-    out
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_trivial_command_answers_while_two_large_previews_run() {
@@ -41,7 +22,7 @@ async fn a_trivial_command_answers_while_two_large_previews_run() {
     let previews: Vec<_> = (0..2)
         .map(|n| {
             // Two different files, so neither is answered from the other's parked copy.
-            let file = big_csv(100_000 + n);
+            let file = bill_csv(100_000 + n);
             let encoded = base64::engine::general_purpose::STANDARD.encode(file);
             let core = core.clone();
             tokio::spawn(async move {
@@ -86,7 +67,7 @@ async fn a_preview_whose_caller_left_stops_early() {
     let dir = tempfile::tempdir().unwrap();
     let core = Arc::new(sandbox_core(dir.path(), 23, "en").await);
     let account = sandbox_account(&core);
-    let encoded = base64::engine::general_purpose::STANDARD.encode(big_csv(300_000));
+    let encoded = base64::engine::general_purpose::STANDARD.encode(bill_csv(300_000));
     let args = json!({ "accountId": account, "fileName": "left.csv", "base64": encoded });
     let asked = tokio::spawn(work::run(core.clone(), "import_preview".into(), args));
     while core.commands_running() == 0 {

@@ -2,38 +2,20 @@
 //! of every size, headers that are not readable text. Each answer must be the gateway's
 //! own `{error_code, error_msg, request_id}` and say what was wrong.
 
-use chrono::{TimeZone, Utc};
-use gallerist_domain::{apig, Clock, FixedClock};
-use gallerist_sandbox::{Sandbox, SandboxConfig};
+mod common;
+
+use common::{start, Fixture, AK, SK};
+use gallerist_domain::{apig, Clock};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
-use std::sync::Arc;
 use std::time::Duration;
 
-const AK: &str = "HOSTILEAK";
-const SK: &str = "hostile-secret";
 const REVIEW: &str = "/_sandbox/v1/review";
 const MB: usize = 1024 * 1024;
 
-struct Gate {
-    sandbox: Sandbox,
-    clock: Arc<FixedClock>,
-}
-
-async fn start() -> Gate {
-    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()));
-    let sandbox = Sandbox::start(SandboxConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        access_key: AK.into(),
-        secret_key: SK.into(),
-        data: None,
-        clock: clock.clone(),
-    })
-    .await
-    .expect("the sandbox starts on a free port");
-    Gate { sandbox, clock }
-}
+/// The shared sandbox fixture (its keys are `common::AK` / `common::SK`).
+type Gate = Fixture;
 
 /// What a signer puts on a request: the headers it signed (lower-case names) and the
 /// Authorization over them, with `payload_hash` as the canonical request's last line.

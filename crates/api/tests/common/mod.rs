@@ -2,6 +2,8 @@
 //! succeed or must be refused, and a sync pass to completion.
 #![allow(dead_code)] // each test file uses some of these
 
+pub mod bill_csv;
+
 use gallerist_api::sync::{engine, run};
 use gallerist_api::{boot, dispatch, ApiError, BootOptions, Core};
 use gallerist_domain::SystemClock;
