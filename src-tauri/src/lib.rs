@@ -15,12 +15,6 @@ const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_sec
 /// The booted core, or why it could not boot.
 pub struct Backend(pub Result<Arc<Core>, ApiError>);
 
-impl Backend {
-    pub fn core(&self) -> Result<&Core, ApiError> {
-        self.0.as_deref().map_err(Clone::clone)
-    }
-}
-
 /// Deadline notices (invoices due within 24 h…) as OS notifications; the core decides
 /// what to announce and when, the shell only shows it.
 struct DesktopNotifier(tauri::AppHandle);
