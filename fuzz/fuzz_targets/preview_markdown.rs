@@ -48,7 +48,7 @@ fuzz_target!(
             Some('a') => Some(Inline::Attached("0".repeat(64))),
             Some('w') => Some(Inline::Withheld("too many pixels <b>".into())),
             _ => None,
-        });
+        }, gallerist_domain::codes::Locale::ZhCn);
         for (name, attributes, tag) in tags(&html) {
             assert!(!ACTIVE.contains(&name.trim_start_matches('/')), "<{name}> in the preview: {html}");
             let handler = attributes.split_whitespace().any(|a| a.starts_with("on"));

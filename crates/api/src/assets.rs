@@ -12,6 +12,7 @@
 
 use crate::{ApiError, Core};
 use base64::Engine;
+use gallerist_domain::codes::Locale;
 use gallerist_domain::listing::model::Asset;
 use serde::{Deserialize, Serialize};
 
@@ -84,23 +85,30 @@ pub fn add_asset(core: &Core, args: AddAsset) -> Result<Asset, ApiError> {
 pub fn asset_data_url(core: &Core, args: AssetRef) -> Result<DataUrl, ApiError> {
     let bytes = core.assets.get(&args.hash)?;
     Ok(DataUrl {
-        data_url: data_url(&bytes).map_err(ApiError::invalid)?,
+        data_url: data_url(&bytes, core.locale()).map_err(ApiError::invalid)?,
     })
 }
 
 /// `data:image/...;base64,...` for PNG/JPEG/GIF bytes (by magic number) within
 /// [`MAX_SHOWN_PIXELS`]; otherwise why the image is not shown, in words.
-pub fn data_url(bytes: &[u8]) -> Result<String, String> {
+pub fn data_url(bytes: &[u8], locale: Locale) -> Result<String, String> {
     use gallerist_domain::listing::image::{sniff, ImageFormat};
     let facts = sniff(bytes).map_err(|e| format!("that file is not an image Gallerist can show ({e})"))?;
     if facts.pixels() > MAX_SHOWN_PIXELS {
-        return Err(format!(
-            "the image is {} × {} pixels, more than the {} pixels Gallerist shows on screen; \
-             it stays attached and checked, it is only not displayed",
+        let (w, h, limit) = (
             grouped(facts.width.into()),
             grouped(facts.height.into()),
-            grouped(MAX_SHOWN_PIXELS)
-        ));
+            grouped(MAX_SHOWN_PIXELS),
+        );
+        return Err(match locale {
+            Locale::En => format!(
+                "the image is {w} × {h} pixels, more than the {limit} pixels Gallerist shows on screen; \
+                 it stays attached and checked, it is only not displayed"
+            ),
+            Locale::ZhCn => format!(
+                "图片为 {w} × {h} 像素，超过 Gallerist 在屏幕上显示的 {limit} 像素；文件仍保留并参与检查，只是不显示"
+            ),
+        });
     }
     let mime = match facts.format {
         ImageFormat::Png => "image/png",

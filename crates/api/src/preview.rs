@@ -13,6 +13,7 @@
 pub mod bounds;
 
 use crate::{assets, ApiError, Core};
+use gallerist_domain::codes::Locale;
 use gallerist_domain::listing::Draft;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
@@ -46,8 +47,8 @@ pub enum Inline {
 /// Renders `markdown` to safe HTML. `image` maps an image target (file name or hash)
 /// to an attached file; other images become their alt text. Returns the HTML and the
 /// notes on what was bounded or withheld.
-pub fn render(markdown: &str, image: impl Fn(&str) -> Option<Inline>) -> (String, Vec<String>) {
-    let (text, mut notes) = bounds::bound(markdown);
+pub fn render(markdown: &str, image: impl Fn(&str) -> Option<Inline>, locale: Locale) -> (String, Vec<String>) {
+    let (text, mut notes) = bounds::bound(markdown, locale);
     let mut dropped_image = false;
     let mut events = Vec::new();
     for ev in Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
@@ -112,6 +113,7 @@ pub fn render(markdown: &str, image: impl Fn(&str) -> Option<Inline>) -> (String
 /// The preview of a draft's description with its attached images inlined.
 pub fn preview_draft(core: &Core, args: PreviewDraft) -> Result<Preview, ApiError> {
     let draft = &args.draft;
+    let locale = core.locale();
     // Each referenced file is read and judged once: shown as a data URL, or withheld.
     let urls: RefCell<BTreeMap<String, Result<String, String>>> = RefCell::default();
     let lookup = |target: &str| {
@@ -123,7 +125,7 @@ pub fn preview_draft(core: &Core, args: PreviewDraft) -> Result<Preview, ApiErro
         let url = urls
             .entry(asset.hash.clone())
             .or_insert_with(|| match core.assets.get(&asset.hash) {
-                Ok(bytes) => assets::data_url(&bytes),
+                Ok(bytes) => assets::data_url(&bytes, locale),
                 // A file missing or damaged on disk shows as a broken image, not an error page.
                 Err(_) => Ok(String::new()),
             });
@@ -132,7 +134,7 @@ pub fn preview_draft(core: &Core, args: PreviewDraft) -> Result<Preview, ApiErro
             Err(why) => Inline::Withheld(why.clone()),
         })
     };
-    let (mut html, notes) = render(&draft.description, lookup);
+    let (mut html, notes) = render(&draft.description, lookup, locale);
     for (hash, url) in urls.into_inner() {
         if let Ok(url) = url {
             html = html.replace(&format!("{ASSET_SCHEME}:{hash}"), &url);
@@ -143,7 +145,7 @@ pub fn preview_draft(core: &Core, args: PreviewDraft) -> Result<Preview, ApiErro
 
 #[cfg(test)]
 mod tests {
-    use super::{bounds, render, Inline};
+    use super::{bounds, render, Inline, Locale};
 
     fn none(_: &str) -> Option<Inline> {
         None
@@ -152,7 +154,7 @@ mod tests {
     #[test]
     fn markdown_becomes_html_and_scripts_handlers_and_frames_do_not_survive() {
         let md = "## 功能\n\n**快**\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<iframe src=\"https://e.example\"></iframe>\n\n[x](javascript:alert(1))";
-        let (html, notes) = render(md, none);
+        let (html, notes) = render(md, none, Locale::En);
         assert!(notes.is_empty(), "{notes:?}");
         assert!(html.contains("<h2>功能</h2>"), "headings render: {html}");
         assert!(html.contains("<strong>快</strong>"), "emphasis renders: {html}");
@@ -171,7 +173,11 @@ mod tests {
     #[test]
     fn only_attached_images_are_shown_and_remote_ones_become_their_alt_text() {
         let md = "![架构图](arch.png) ![远程](https://tracker.example/p.gif)";
-        let (html, _) = render(md, |t| (t == "arch.png").then(|| Inline::Attached("ab".repeat(32))));
+        let (html, _) = render(
+            md,
+            |t| (t == "arch.png").then(|| Inline::Attached("ab".repeat(32))),
+            Locale::En,
+        );
         assert!(
             html.contains(&format!("src=\"gallerist-asset:{}\"", "ab".repeat(32))),
             "the attached image keeps a placeholder for its data URL: {html}"
@@ -186,7 +192,7 @@ mod tests {
     #[test]
     fn a_withheld_image_becomes_its_alt_text_and_the_reason() {
         let md = "![巨图](huge.png)";
-        let (html, notes) = render(md, |_| Some(Inline::Withheld("too many pixels <b>".into())));
+        let (html, notes) = render(md, |_| Some(Inline::Withheld("too many pixels <b>".into())), Locale::En);
         assert!(!html.contains("<img"), "{html}");
         assert!(
             html.contains("巨图") && html.contains("huge.png: too many pixels &lt;b&gt;"),
@@ -201,7 +207,7 @@ mod tests {
 
     #[test]
     fn links_cannot_reach_the_opener() {
-        let (html, _) = render("[官网](https://acme.example)", none);
+        let (html, _) = render("[官网](https://acme.example)", none, Locale::En);
         assert!(
             html.contains("rel=\"noopener noreferrer nofollow\""),
             "links are isolated: {html}"
@@ -213,7 +219,7 @@ mod tests {
     #[test]
     fn eight_kilobytes_of_nested_quotes_and_lists_are_flattened_with_a_note() {
         let md = "> - ".repeat(2048);
-        let (html, notes) = render(&md, none);
+        let (html, notes) = render(&md, none, Locale::En);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("more than 16 levels"), "{notes:?}");
         assert!(
@@ -225,7 +231,7 @@ mod tests {
     #[test]
     fn a_hundred_kilobytes_of_quote_marks_are_cut_and_flattened_with_notes() {
         let md = ">".repeat(100 * 1024);
-        let (html, notes) = render(&md, none);
+        let (html, notes) = render(&md, none, Locale::En);
         assert!(
             notes.iter().any(|n| n.contains("longer than 65,536 bytes")),
             "{notes:?}"

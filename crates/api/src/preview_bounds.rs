@@ -9,6 +9,7 @@
 //! note the preview shows, so nothing is lost silently.
 
 use crate::assets::grouped;
+use gallerist_domain::codes::Locale;
 use std::borrow::Cow;
 
 /// The most of a description the preview renders.
@@ -47,17 +48,20 @@ fn container_markers(line: &str) -> Vec<usize> {
 }
 
 /// The text the parser may see, and what was changed, in words.
-pub fn bound(markdown: &str) -> (Cow<'_, str>, Vec<String>) {
+/// The notes are in `locale`, the language the preview is shown in.
+pub fn bound(markdown: &str, locale: Locale) -> (Cow<'_, str>, Vec<String>) {
     let mut notes = Vec::new();
     let mut text = markdown;
     if text.len() > MAX_BYTES {
         let cut = (0..=MAX_BYTES).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
         text = &text[..cut];
-        notes.push(format!(
-            "The description is longer than {} bytes; the preview shows its first {} bytes.",
-            grouped(MAX_BYTES as u64),
-            grouped(MAX_BYTES as u64)
-        ));
+        let limit = grouped(MAX_BYTES as u64);
+        notes.push(match locale {
+            Locale::En => {
+                format!("The description is longer than {limit} bytes; the preview shows its first {limit} bytes.")
+            }
+            Locale::ZhCn => format!("描述超过 {limit} 字节，预览只显示前 {limit} 字节。"),
+        });
     }
     let mut flattened = Vec::new();
     let mut out = String::new();
@@ -75,13 +79,19 @@ pub fn bound(markdown: &str) -> (Cow<'_, str>, Vec<String>) {
     if flattened.is_empty() {
         return (Cow::Borrowed(text), notes);
     }
-    let lines = match flattened.len() {
-        1 => format!("line {}", flattened[0]),
-        n => format!("{n} lines, the first at line {}", flattened[0]),
-    };
-    notes.push(format!(
-        "Quotes and lists nested more than {MAX_NESTING} levels deep are shown flattened to {MAX_NESTING} levels ({lines})."
-    ));
+    let first = flattened[0];
+    notes.push(match (locale, flattened.len()) {
+        (Locale::En, 1) => format!(
+            "Quotes and lists nested more than {MAX_NESTING} levels deep are shown flattened to {MAX_NESTING} levels (line {first})."
+        ),
+        (Locale::En, n) => format!(
+            "Quotes and lists nested more than {MAX_NESTING} levels deep are shown flattened to {MAX_NESTING} levels ({n} lines, the first at line {first})."
+        ),
+        (Locale::ZhCn, 1) => format!("引用和列表嵌套超过 {MAX_NESTING} 层，预览按 {MAX_NESTING} 层显示（第 {first} 行）。"),
+        (Locale::ZhCn, n) => {
+            format!("引用和列表嵌套超过 {MAX_NESTING} 层，预览按 {MAX_NESTING} 层显示（共 {n} 行，首处在第 {first} 行）。")
+        }
+    });
     (Cow::Owned(out), notes)
 }
 
@@ -92,7 +102,7 @@ mod tests {
     #[test]
     fn ordinary_nesting_is_left_alone() {
         let md = "> 引用\n> - 列表\n>   1. 第一\n\n- a\n  - b\n\n2024. year-like\n-not a list\n";
-        let (text, notes) = bound(md);
+        let (text, notes) = bound(md, Locale::En);
         assert_eq!(text, md);
         assert!(notes.is_empty(), "{notes:?}");
     }
@@ -100,13 +110,28 @@ mod tests {
     #[test]
     fn deep_markers_are_dropped_but_the_words_stay() {
         let md = format!("{}深处的字\n普通\n", "> - ".repeat(40));
-        let (text, notes) = bound(&md);
+        let (text, notes) = bound(&md, Locale::En);
         assert_eq!(container_markers(&text).len(), MAX_NESTING, "{text}");
         assert!(text.contains("深处的字") && text.contains("普通"), "{text}");
         assert_eq!(notes.len(), 1);
         assert!(
             notes[0].contains("more than 16 levels") && notes[0].contains("line 1"),
             "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn a_seller_working_in_chinese_reads_the_notes_in_chinese() {
+        let long = format!("{}\n{}", "> ".repeat(40), "字".repeat(MAX_BYTES));
+        let (_, notes) = bound(&long, Locale::ZhCn);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(
+            notes[0].contains("字节") && notes[1].contains("16 层") && notes[1].contains("第 1 行"),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().all(|n| !n.contains("preview")),
+            "no English left: {notes:?}"
         );
     }
 }
