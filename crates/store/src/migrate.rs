@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128190000, "worklist"),
     migration!(20261128200000, "bills"),
     migration!(20261128210000, "fee_invoice"),
+    migration!(20261128220000, "produce_runs"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
