@@ -17,6 +17,7 @@ pub mod mock_orders;
 pub mod money;
 pub mod numbers;
 pub mod order;
+pub mod produce;
 pub mod settlement;
 pub mod site;
 pub mod supervision;
