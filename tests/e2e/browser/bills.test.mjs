@@ -34,7 +34,18 @@ test('the overview, a bill and a held-back order explain themselves', async () =
 
     // The bill is paid: ask Huawei for its platform-fee invoice.
     await page.getByTestId('fee-invoice-request').click();
-    await page.locator('[data-testid="fee-invoice-status"][data-status="requested"]').waitFor({ timeout: 40_000 });
+    // Requested, or refused / failed in words: whichever comes first, so a failure names why.
+    const card = page.getByTestId('fee-invoice');
+    await card
+      .locator('[data-testid="fee-invoice-status"][data-status="requested"], [data-testid="outgoing-refused"], [role="alert"]')
+      .first()
+      .waitFor({ timeout: 40_000 })
+      .catch(() => {});
+    assert.equal(
+      await page.locator('[data-testid="fee-invoice-status"][data-status="requested"]').count(),
+      1,
+      `the request reached the sandbox; the card shows: ${await card.textContent()}`,
+    );
     assert.match(await page.getByTestId('fee-invoice-status').textContent(), /Digital VAT special invoice/, 'the kind asked for is shown');
     await page.reload();
     await page.locator('[data-testid="fee-invoice-status"][data-status="requested"]').waitFor({ timeout: 20_000 });

@@ -10,6 +10,15 @@ export class Loader<C extends CommandName> {
 
   constructor(private readonly command: C) {}
 
+  /** An answer the page already has (e.g. a command's result): it wins over any load
+   *  still in flight, which would otherwise land later with older data. */
+  set(value: ResultOf<C>): void {
+    this.#seq++;
+    this.data = value;
+    this.error = null;
+    this.loading = false;
+  }
+
   async load(args: ArgsOf<C>): Promise<void> {
     const mine = ++this.#seq;
     this.loading = true;
