@@ -12,6 +12,7 @@ mod db;
 mod gateway;
 mod open_api;
 mod request_id;
+pub mod seller;
 pub mod sync;
 
 use axum::extract::DefaultBodyLimit;
@@ -156,6 +157,9 @@ fn router(shared: Arc<Shared>) -> Router {
         // second, smaller limit in the extractors would refuse in plain text what the
         // gateway accepted.
         .layer(DefaultBodyLimit::disable())
+        // The reference seller server is not behind the gateway: it checks KooGallery's
+        // production-interface signatures itself.
+        .merge(seller::routes(shared.clone()))
         .fallback(gateway::api_not_found)
         .method_not_allowed_fallback(gateway::api_not_found)
         .layer(middleware::map_response_with_state(shared.clone(), gateway::stamp_date))
