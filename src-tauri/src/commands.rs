@@ -33,7 +33,7 @@ pub fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
         // Off the async workers: a long import preview must not stall the window.
         gallerist_api::work::run(core, name.clone(), args).await.map_err(|e| {
             if e.code == ErrorCode::Internal {
-                eprintln!("gallerist: {name} failed: {}", e.message);
+                log::warn!("{name} failed: {}", e.message);
             }
             refusal(e)
         })

@@ -43,14 +43,14 @@ where
             tokio::select! {
                 ended = &mut worker => {
                     if let Err(e) = ended {
-                        eprintln!("gallerist: the sync worker stopped ({e}); restarting it");
+                        log::error!("the sync worker stopped ({e}); restarting it");
                     }
                     break;
                 }
                 _ = tokio::time::sleep(check) => {
                     let idle = tick(origin) - last.load(Ordering::Relaxed);
                     if idle > stall.as_millis() as i64 {
-                        eprintln!("gallerist: the sync worker made no progress for {idle} ms; restarting it");
+                        log::error!("the sync worker made no progress for {idle} ms; restarting it");
                         worker.abort();
                         break;
                     }
@@ -70,16 +70,52 @@ pub async fn pass(core: &Core, beat: &(dyn Fn() + Send + Sync)) {
     let ids = listed.into_iter().filter(|a| speaks_seller_sync(a.site)).map(|a| a.id);
     for id in ids {
         beat();
-        // Errors are recorded in the account's sync status by the engine.
-        if let Ok(engine) = engine(core, id, None, Policy::default()) {
-            let _ = run(
-                &engine,
-                Some(std::time::Instant::now() + Duration::from_secs(60)),
-                false,
-            )
-            .await;
+        // Errors are recorded in the account's sync status by the engine; the log gets
+        // counts and words only (never a request, so never a key).
+        match engine(core, id, None, Policy::default()) {
+            Ok(engine) => {
+                let started = std::time::Instant::now();
+                match run(&engine, Some(started + Duration::from_secs(60)), false).await {
+                    Ok(r) => log_pass(id, &r, started.elapsed()),
+                    Err(e) => log::warn!("sync pass for account {id} failed: {}", e.message),
+                }
+            }
+            Err(e) => log::warn!("sync for account {id} could not start: {}", e.message),
         }
         beat();
+    }
+}
+
+/// One line per pass that did something or went wrong; quiet passes stay at debug.
+fn log_pass(account: i64, r: &crate::sync::SyncRun, took: Duration) {
+    let d = &r.drain;
+    let changed = r.pull.as_ref().map_or(0, |p| p.changed);
+    let line = format!(
+        "sync pass for account {account} in {} ms: sent {}, done {}, retried {}, parked {}, conflicts {}, still queued {}, pulled {} changed",
+        took.as_millis(),
+        d.requests,
+        d.done,
+        d.retried,
+        d.parked,
+        d.conflicts,
+        d.queued,
+        changed
+    );
+    if let Some(e) = &r.pull_error {
+        log::warn!("{line}; the pull failed: {e}");
+    } else if d.needs_auth || d.parked > 0 {
+        log::warn!(
+            "{line}{}",
+            if d.needs_auth {
+                "; the server refused the account's keys"
+            } else {
+                ""
+            }
+        );
+    } else if d.requests > 0 || changed > 0 {
+        log::info!("{line}");
+    } else {
+        log::debug!("{line}");
     }
 }
 

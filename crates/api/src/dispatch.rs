@@ -32,6 +32,7 @@ fn out<T: Serialize>(value: T) -> Result<Value, ApiError> {
 pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, ApiError> {
     match name {
         "app_info" => out(app::app_info(core)?),
+        "open_folder" => out(app::open_folder(core, args(name, value)?)?),
         "set_locale" => out(app::set_locale(core, args(name, value)?)?),
         "list_accounts" => out(accounts::list_accounts(core)?),
         "dashboard" => out(dashboard::dashboard(core, args(name, value)?)?),

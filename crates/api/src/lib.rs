@@ -8,6 +8,7 @@
 mod boot;
 mod error;
 pub mod folder_lock;
+pub mod log_file;
 
 pub mod account_edits;
 pub mod accounts;

@@ -52,6 +52,12 @@ pub async fn run(listen: SocketAddr, ui: PathBuf) -> anyhow::Result<ExitCode> {
     }
     let data_dir = default_data_dir().map_err(|e| anyhow::anyhow!(e.message))?;
     let core = boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new);
+    // The diagnostic log in <data dir>/logs, once this process holds the folder.
+    let _log = core.as_ref().ok().and_then(|c| {
+        gallerist_api::log_file::start(c)
+            .map_err(|e| eprintln!("gallerist: {}", e.message))
+            .ok()
+    });
     let background = core
         .as_ref()
         .ok()

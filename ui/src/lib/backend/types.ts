@@ -12,9 +12,16 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   databasePath: string;
+  logDir: string;
   locale: Locale;
   osLocale: string;
   sandboxUrl: string | null;
+}
+
+export interface OpenedFolder {
+  path: string;
+  opened: boolean;
+  reason: string | null;
 }
 
 export interface SetLocaleArgs {
@@ -394,6 +401,7 @@ export interface SyncRun {
 export interface Commands extends WorklistCommands, SettlementCommands {
   app_info: { args: Record<string, never>; result: AppInfo };
   set_locale: { args: SetLocaleArgs; result: SetLocaleResult };
+  open_folder: { args: { which: 'data' | 'logs' }; result: OpenedFolder };
   list_accounts: { args: Record<string, never>; result: Account[] };
   dashboard: { args: AccountArgs; result: Dashboard };
   list_orders: { args: ListOrdersArgs; result: OrderPage };
