@@ -7,6 +7,7 @@
 mod error;
 mod http;
 mod open_api;
+pub mod produce;
 mod signer;
 pub mod sync;
 
