@@ -7,6 +7,7 @@
 mod account;
 mod api_call;
 mod draft;
+mod produce;
 mod serve;
 mod sync;
 mod validate;
@@ -55,6 +56,9 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Make one signed Open API call and print the JSON answer.
     Api(api_call::ApiArgs),
+    /// Test your own production interface the way KooGallery calls it (exit 1 on a failing check).
+    #[command(subcommand)]
+    Produce(produce::ProduceCommand),
     /// Serve the UI and the commands over HTTP on loopback (web mode).
     Serve {
         #[arg(long, default_value = "127.0.0.1:0")]
@@ -71,6 +75,7 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sandbox { listen, ak, sk, data } => run_sandbox(listen, ak, sk, data).await,
         Command::Api(args) => api_call::run(args).await,
+        Command::Produce(command) => produce::run(command).await,
         Command::Account(command) => account::run(command).await,
         Command::Validate(args) => validate::run(args),
         Command::Draft(command) => draft::run(command).await,
