@@ -14,7 +14,7 @@ pub const TABLE: &[Row] = &[
     ("APIGW.0303", "API Gateway refused the app authentication.", "Sign with AK/SK as KooGallery requires.", "API 网关拒绝了 APP 认证信息。", "请按云商店要求使用 AK/SK 签名。"),
     ("APIGW.0101", "The API does not exist at this address.", "Check the site and base URL of the account.", "该地址上不存在此 API。", "请检查账号的站点与基础地址。"),
     ("APIGW.0201", "API Gateway refused the request as malformed or too large, or the backend is unavailable.", "Try again later; if it persists, note the request id for Huawei support.", "API 网关认为请求格式错误或过大，或后端不可用。", "稍后重试；若持续出现，请记录 request id 联系华为支持。"),
-    ("MKT.0101", "A parameter is missing or not allowed.", "Check the order id and try again.", "参数缺失或不被允许。", "请检查订单号后重试。"),
+    ("MKT.0101", "A parameter is missing or not allowed.", "Check the value named in the message (for the order query, the order id) and try again.", "参数缺失或不被允许。", "请检查消息中指出的取值（订单查询则为订单号）后重试。"),
     ("MKT.0100", "A parameter has the wrong format or range.", "Check the values and try again.", "参数格式或范围错误。", "请检查取值后重试。"),
     ("MKT.0199", "The marketplace did not accept the request parameters (for example, the order does not exist).", "Check the order id belongs to this seller account.", "云商店不接受请求参数（例如订单不存在）。", "请确认订单属于该卖家账号。"),
     ("MKT.0150", "This operation is not allowed for this seller's key.", "Use the AK/SK of the seller who published the product.", "该卖家的密钥无权执行此操作。", "请使用发布该商品的卖家的 AK/SK。"),

@@ -16,6 +16,7 @@ pub mod listing;
 pub mod mock_orders;
 pub mod money;
 pub mod numbers;
+pub mod open_api_wire;
 pub mod order;
 pub mod produce;
 pub mod settlement;
