@@ -10,6 +10,7 @@
 
 mod db;
 mod gateway;
+pub mod login;
 mod open_api;
 mod request_id;
 pub mod seller;
@@ -62,6 +63,7 @@ pub(crate) struct Shared {
     pub request_salt: u64,
     pub request_count: std::sync::atomic::AtomicU64,
     pub sync: sync::SyncState,
+    pub login: login::Tenants,
 }
 
 impl Shared {
@@ -107,6 +109,7 @@ impl Sandbox {
             request_salt: rand::random(),
             request_count: Default::default(),
             sync: sync::SyncState::new(),
+            login: login::Tenants::new(rand::random()),
         });
         let app = router(shared.clone());
         let (tx, rx) = oneshot::channel::<()>();
@@ -160,6 +163,7 @@ fn router(shared: Arc<Shared>) -> Router {
         // The reference seller server is not behind the gateway: it checks KooGallery's
         // production-interface signatures itself.
         .merge(seller::routes(shared.clone()))
+        .merge(login::routes())
         .fallback(gateway::api_not_found)
         .method_not_allowed_fallback(gateway::api_not_found)
         .layer(middleware::map_response_with_state(shared.clone(), gateway::stamp_date))
