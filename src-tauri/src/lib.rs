@@ -1,4 +1,5 @@
-//! The desktop shell: a window, the IPC handler, desktop notifications, nothing else.
+//! The desktop shell: a window (its size and place remembered), the IPC handler,
+//! desktop notifications, the diagnostic log, nothing else.
 //!
 //! All behaviour lives in `gallerist-api`; this crate boots the core once, keeps
 //! the result (a boot failure is kept too, so the window can explain it instead of
@@ -23,7 +24,7 @@ impl gallerist_api::Notifier for DesktopNotifier {
     fn show(&self, title: &str, body: &str) {
         use tauri_plugin_notification::NotificationExt;
         if let Err(e) = self.0.notification().builder().title(title).body(body).show() {
-            eprintln!("gallerist: a deadline notification could not be shown: {e}");
+            log::warn!("a deadline notification could not be shown: {e}");
         }
     }
 }
@@ -40,17 +41,56 @@ fn focus_running_window(app: &tauri::AppHandle, _args: Vec<String>, _cwd: String
     }
 }
 
+/// The window-state plugin writes its file when the app exits normally; a killed or
+/// crashed app would forget the seller's layout. So the size and place are also saved a
+/// moment after the seller stops moving or resizing the window.
+fn remember_layout_as_it_changes(app: &tauri::App) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri::Manager;
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let handle = app.handle().clone();
+    let generation = Arc::new(AtomicU64::new(0));
+    window.on_window_event(move |event| {
+        if !matches!(event, tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)) {
+            return;
+        }
+        let mine = generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let (handle, generation) = (handle.clone(), generation.clone());
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+            if generation.load(Ordering::SeqCst) == mine {
+                if let Err(e) = handle.save_window_state(StateFlags::all()) {
+                    log::warn!("the window's size and place could not be saved: {e}");
+                }
+            }
+        });
+    });
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(focus_running_window))
         .plugin(tauri_plugin_notification::init())
+        // The window opens where and as large as the seller left it.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             use tauri::Manager;
+            remember_layout_as_it_changes(app);
             let booted = tauri::async_runtime::block_on(async {
                 let data_dir = default_data_dir()?;
                 boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new)
             });
             if let Ok(core) = &booted {
+                // The diagnostic log in <data dir>/logs, once this process holds the folder.
+                match gallerist_api::log_file::start(core) {
+                    Ok(log) => {
+                        app.manage(log);
+                    }
+                    Err(e) => eprintln!("gallerist: {}", e.message),
+                }
                 let _ = core.notifier.set(Arc::new(DesktopNotifier(app.handle().clone())));
                 let core = core.clone();
                 tauri::async_runtime::spawn(async move {

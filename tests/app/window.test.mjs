@@ -8,40 +8,17 @@
 // built-ins (fetch, child_process, node:test): the WebDriver protocol is plain HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import net from 'node:net';
+import { ELEMENT, startDriver } from './lib/driver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = process.env.GALLERIST_APP_BIN ?? join(here, '../../target/debug/gallerist-app');
-const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
 const artifacts = join(here, 'artifacts');
 
-let driver, base, session, dataDir, driverLog = '';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-    srv.on('error', reject);
-  });
-}
-
-async function wd(method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json.value ?? json)}`);
-  return json.value;
-}
-
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+let driver, wd, session, dataDir;
 
 /** Polls until `selector` exists and its text satisfies `ok`; returns the text. */
 async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 30000) {
@@ -61,33 +38,18 @@ async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 3
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gallerist-app-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
   // No XDG user-dirs file: exports fall back to <data dir>/exports instead of the
   // tester's own Downloads folder.
   const xdgConfig = join(dataDir, 'xdg-config');
   mkdirSync(xdgConfig, { recursive: true });
-  driver = spawn(driverBin, ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en', XDG_CONFIG_HOME: xdgConfig },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  driver.stdout.on('data', (d) => { driverLog += d; });
-  driver.stderr.on('data', (d) => { driverLog += d; });
-  const deadline = Date.now() + 30000;
-  while (true) {
-    try { await fetch(`${base}/status`); break; } catch { /* starting */ }
-    if (Date.now() > deadline) throw new Error(`tauri-driver did not start:\n${driverLog}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const created = await wd('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } },
-  });
-  session = created.sessionId;
+  driver = await startDriver({ GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en', XDG_CONFIG_HOME: xdgConfig });
+  wd = driver.wd;
+  session = await driver.open(app);
 });
 
 after(async () => {
   if (session) await wd('DELETE', `/session/${session}`).catch(() => {});
-  driver?.kill();
+  driver?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -160,4 +122,15 @@ test('the window exports the bill list as a CSV file it saves and names', async 
   const png = await wd('GET', `/session/${session}/screenshot`);
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, 'bills.png'), Buffer.from(png, 'base64'));
+});
+
+test('the window keeps its diagnostic log in the data folder, and Settings names the folder', async () => {
+  const logs = join(dataDir, 'logs');
+  const text = readdirSync(logs).map((f) => readFileSync(join(logs, f), 'utf8')).join('');
+  assert.match(text, /started on data folder/, 'the start is logged');
+  await click('[data-testid="nav-settings"]');
+  const row = await waitText('[data-testid="open-folder-logs"]');
+  assert.ok(row.length > 0, 'the log folder has an Open button');
+  const shown = await waitText('.about', (t) => t.includes(logs));
+  assert.ok(shown.includes(logs), `Settings shows the log folder ${logs}`);
 });

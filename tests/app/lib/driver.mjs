@@ -1,0 +1,59 @@
+// tauri-driver (with WebKitWebDriver) for the app end-to-end tests: start it on a free
+// port with the app's environment, speak the WebDriver protocol over plain HTTP, stop it.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+
+export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on('error', reject);
+  });
+}
+
+/**
+ * Starts tauri-driver with `env` added to this process's environment (the app inherits it).
+ * @returns {Promise<{ wd: (method: string, path: string, body?: object) => Promise<any>, open: (app: string) => Promise<string>, log: () => string, stop: () => void }>}
+ */
+export async function startDriver(env) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let log = '';
+  const driver = spawn(driverBin, ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  driver.stdout.on('data', (d) => { log += d; });
+  driver.stderr.on('data', (d) => { log += d; });
+
+  async function wd(method, path, body) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json.value ?? json)}`);
+    return json.value;
+  }
+
+  const deadline = Date.now() + 30000;
+  while (true) {
+    try { await fetch(`${base}/status`); break; } catch { /* starting */ }
+    if (Date.now() > deadline) throw new Error(`tauri-driver did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  /** Opens a session on the app binary; answers the session id. */
+  async function open(app) {
+    const created = await wd('POST', '/session', {
+      capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } },
+    });
+    return created.sessionId;
+  }
+
+  return { wd, open, log: () => log, stop: () => driver.kill() };
+}
