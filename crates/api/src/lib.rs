@@ -25,6 +25,7 @@ pub mod drafts;
 pub mod marketplace;
 pub mod orders;
 pub mod preview;
+pub mod produce;
 pub mod rule_pack;
 pub mod settlement;
 pub mod sync;

@@ -74,7 +74,7 @@ struct Title {
 
 /// One difference between a run and the one before it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
 pub enum Change {
     /// The check's verdict moved (e.g. `pass` → `fail`).
     Verdict {
