@@ -12,6 +12,11 @@ mod db;
 mod gateway;
 pub mod login;
 mod open_api;
+mod open_api_answer;
+pub mod open_api_license;
+mod open_api_multipart;
+mod open_api_upload;
+pub mod open_api_usage;
 mod request_id;
 pub mod seller;
 pub mod sync;
@@ -154,6 +159,9 @@ impl Sandbox {
 fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(ORDER_QUERY_PATH, get(open_api::order_query))
+        .merge(open_api_usage::routes(shared.clone()))
+        .merge(open_api_license::routes(shared.clone()))
+        .merge(open_api_upload::routes())
         .merge(sync::routes(shared.clone()))
         .route_layer(middleware::from_fn_with_state(shared.clone(), gateway::verify))
         // The gateway has already bounded and read the body (12 MB, APIG's limit); a
