@@ -67,5 +67,6 @@ pub const TABLE: &[Row] = &[
     ("HTTP.502", "A gateway in front of the marketplace failed.", "Try again later.", "云商店前端网关出错。", "请稍后重试。"),
     ("HTTP.503", "The marketplace is temporarily unavailable.", "Try again later.", "云商店暂时不可用。", "请稍后重试。"),
     ("HTTP.504", "A gateway timed out waiting for the marketplace.", "Try again later.", "网关等待云商店超时。", "请稍后重试。"),
+    ("file_unreadable", "The file to upload could not be read, so nothing was sent.", "Check that the file exists and that Gallerist may read it.", "无法读取要上传的文件，未发送任何内容。", "请确认文件存在且 Gallerist 有权读取。"),
     ("keychain", "The system keychain is not available, so the key was not stored.", "On Linux install and unlock a Secret Service (GNOME Keyring or KWallet); on macOS and Windows unlock the keychain. Gallerist never stores keys anywhere else.", "系统钥匙串不可用，密钥未保存。", "Linux 请安装并解锁 Secret Service（GNOME Keyring 或 KWallet）；macOS / Windows 请解锁钥匙串。Gallerist 不会把密钥存到其他地方。"),
 ];
