@@ -1,10 +1,11 @@
-//! `cargo xtask run|test|bench`: the only entry points a developer needs.
+//! `cargo xtask run|test|bundle|bench`: the only entry points a developer needs.
 //!
 //! Each command first installs what is missing (system packages on Debian/Ubuntu,
 //! npm packages, tauri-driver), so both work on a fresh machine; elsewhere it prints
 //! the exact install command and stops. No other build tool is required.
 
 mod bench;
+mod bundle;
 mod crash;
 mod fuzz;
 mod fuzz_stats;
@@ -29,11 +30,13 @@ fn main() -> ExitCode {
         Some("run") => steps::run_app(),
         Some("test") => steps::test(),
         Some("bench") => bench::run(),
+        Some("bundle") => bundle::run(&args[1..]),
         Some("crash") => crash::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("setup") => setup::everything(setup::Purpose::Test),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|bench|crash|fuzz|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
+            eprintln!("usage: cargo xtask <run|test|bundle|bench|crash|fuzz|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bundle [--debug] build installers with the pinned Tauri CLI (deb and rpm on Linux), the gallerist CLI inside
+  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
             return ExitCode::from(2);
         }
     };

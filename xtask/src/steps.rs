@@ -150,6 +150,14 @@ pub fn test() -> Result<(), String> {
             .current_dir(&e2e),
         Counting::Tap,
     );
+    t.step(
+        "unified-login client (node:test against gallerist sandbox)",
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/oauth-client/"])
+            .env("GALLERIST_BIN", root.join("target/debug/gallerist"))
+            .current_dir(&root),
+        Counting::Tap,
+    );
     if cfg!(target_os = "linux") {
         let driver = setup::tauri_driver_path().ok_or("tauri-driver is not installed")?;
         t.step(
@@ -165,10 +173,37 @@ pub fn test() -> Result<(), String> {
                     "tests/app/",
                 ])
                 .env("GALLERIST_APP_BIN", root.join("target/debug/gallerist-app"))
-                .env("TAURI_DRIVER", driver)
+                .env("TAURI_DRIVER", &driver)
                 .current_dir(&root),
             Counting::Tap,
         );
+        // Last, because packaging rebuilds the debug app with the bundle's features.
+        let packaged = t.step(
+            "package the debug build (cargo xtask bundle --debug)",
+            Command::new(std::env::current_exe().map_err(|e| e.to_string())?)
+                .args(["bundle", "--debug", "--no-setup"])
+                .current_dir(&root),
+            Counting::Single,
+        );
+        if packaged {
+            t.step(
+                "installed package (.deb: install, launch, CLI, remove)",
+                Command::new("xvfb-run")
+                    .args([
+                        "-a",
+                        "-s",
+                        "-screen 0 1280x800x24",
+                        "node",
+                        "--test",
+                        "--test-reporter=tap",
+                        "tests/package/",
+                    ])
+                    .env("GALLERIST_DEB", crate::bundle::debug_deb())
+                    .env("TAURI_DRIVER", driver)
+                    .current_dir(&root),
+                Counting::Tap,
+            );
+        }
     } else {
         println!("\nNOT RUN: app end-to-end tests need Linux (tauri-driver has no macOS WebDriver); they run in CI.");
     }
