@@ -1,9 +1,9 @@
 // Hash routes (#/orders?type=NEW): they survive a reload, need no server
 // support, and work the same under Tauri's custom protocol and in web mode.
 
-export type Page = 'dashboard' | 'listings' | 'orders' | 'cases' | 'bills' | 'invoices' | 'contacts' | 'settings';
+export type Page = 'dashboard' | 'listings' | 'orders' | 'cases' | 'bills' | 'invoices' | 'contacts' | 'saas' | 'settings';
 
-export const PAGES: readonly Page[] = ['dashboard', 'listings', 'orders', 'cases', 'bills', 'invoices', 'contacts', 'settings'];
+export const PAGES: readonly Page[] = ['dashboard', 'listings', 'orders', 'cases', 'bills', 'invoices', 'contacts', 'saas', 'settings'];
 
 export interface Route {
   page: Page;

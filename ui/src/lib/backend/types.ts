@@ -1,6 +1,7 @@
 // DTOs exactly as docs/ipc.md defines them. Field names are the camelCase JSON
 // the core sends; amounts are exact decimal strings with a separate ISO currency.
 
+import type { SaasCommands } from '../saas/types';
 import type { SettlementCommands } from '../settlement/types';
 import type { WorklistCommands } from '../worklist/types';
 
@@ -398,7 +399,7 @@ export interface SyncRun {
 }
 
 /** Every command: its argument object and its result. */
-export interface Commands extends WorklistCommands, SettlementCommands {
+export interface Commands extends WorklistCommands, SettlementCommands, SaasCommands {
   app_info: { args: Record<string, never>; result: AppInfo };
   set_locale: { args: SetLocaleArgs; result: SetLocaleResult };
   open_folder: { args: { which: 'data' | 'logs' }; result: OpenedFolder };

@@ -1,0 +1,116 @@
+// The SaaS integration page's DTOs, exactly as crates/api/src/produce.rs sends them
+// (docs/ipc.md, "SaaS integration"). Texts a seller reads come in both languages.
+
+/** A text in both UI languages, as the conformance runner words it. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export type Version = 'v2' | 'v1';
+export type Mode = 'period' | 'per-use' | 'one-off';
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** One way the embedded sandbox's reference seller server behaves. */
+export interface SellerTarget {
+  variant: string;
+  faulty: boolean;
+  about: Bilingual;
+  v2Url: string;
+  v1Url: string;
+}
+
+export interface Targets {
+  /** `null` when the app runs without its embedded sandbox (then `targets` is empty). */
+  sandboxUrl: string | null;
+  targets: SellerTarget[];
+  /** The reference server's fixed Kit key (sandbox data, not a secret). */
+  publicKeyPem: string;
+}
+
+export interface SentRequest {
+  method: string;
+  /** The full URL with its query (signature, timestamp, nonce or authToken). */
+  url: string;
+  headers: [string, string][];
+  body: string;
+  /** Set when the request is wrong on purpose; the seller's server should refuse it. */
+  deliberatelyBad: Bilingual | null;
+}
+
+export interface Answer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+  utf8: boolean;
+}
+
+export interface Exchange {
+  request: SentRequest;
+  answer: Answer | null;
+  transportError: string | null;
+  elapsedMs: number;
+}
+
+export interface Check {
+  /** Stable, e.g. "v2.create.idempotent"; not shown to the seller. */
+  id: string;
+  title: Bilingual;
+  verdict: Verdict;
+  words: Bilingual;
+  docUrl: string;
+  exchanges: Exchange[];
+  /** The slowest answer among the exchanges; `null` for checks of the URL itself. */
+  elapsedMs: number | null;
+}
+
+export interface RunSummary {
+  id: number;
+  accountId: number | null;
+  url: string;
+  version: string;
+  mode: string;
+  kit: boolean;
+  startedAt: string;
+  finishedAt: string;
+  passed: number;
+  warned: number;
+  failed: number;
+}
+
+export type Change =
+  | { kind: 'verdict'; checkId: string; titleEn: string; titleZh: string; from: Verdict; to: Verdict }
+  | { kind: 'timing'; checkId: string; titleEn: string; titleZh: string; wasMs: number; nowMs: number }
+  | { kind: 'added'; checkId: string; verdict: Verdict }
+  | { kind: 'removed'; checkId: string };
+
+export interface Changes {
+  runId: number;
+  previousRunId: number;
+  previousStartedAt: string;
+  changes: Change[];
+}
+
+export interface RunView {
+  runId: number;
+  run: RunSummary;
+  checks: Check[];
+  /** `null` for the first run of a URL and set-up. */
+  changes: Changes | null;
+}
+
+export interface CheckArgs {
+  accountId?: number;
+  url: string;
+  version: Version;
+  mode: Mode;
+  kit: boolean;
+  publicKeyPem?: string;
+}
+
+export interface SaasCommands {
+  produce_targets: { args: Record<string, never>; result: Targets };
+  produce_check: { args: CheckArgs; result: RunView };
+  produce_runs: { args: { url: string; limit?: number }; result: RunSummary[] };
+  produce_run: { args: { id: number }; result: RunView };
+}
