@@ -12,6 +12,7 @@ const GROUPS: &[(&str, &str)] = &[
     ("gallerist-store", "orders_100k"),
     ("gallerist-store", "bills_1m"),
     ("gallerist-market", "sync_drain"),
+    ("gallerist-market", "produce_run"),
     ("gallerist-bridge", "import_100k"),
     ("gallerist-api", "import_store_100k"),
 ];

@@ -102,7 +102,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let installer = ["deb", "rpm", "msi", "exe", "dmg", "AppImage"]
             .iter()
             .any(|ext| path.extension().is_some_and(|e| e == *ext));
-        if path.is_dir() && !path.extension().is_some_and(|e| e == "app") {
+        if path.is_dir() && path.extension().is_none_or(|e| e != "app") {
             collect(&path, out);
         } else if installer {
             out.push(path);
