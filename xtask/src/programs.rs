@@ -67,6 +67,11 @@ const NEEDED: &[Needed] = &[
         step: "app e2e",
     },
     Needed {
+        program: "apt-get",
+        package: "apt",
+        step: "installed package (.deb install and removal)",
+    },
+    Needed {
         program: "fc-list",
         package: "fontconfig",
         step: "zh-CN screenshots (font check)",
@@ -100,6 +105,9 @@ pub fn check() -> Result<(), String> {
         .collect();
     if tauri_driver_path().is_none() {
         missing.push("  tauri-driver (cargo install tauri-driver --locked) for app e2e".into());
+    }
+    if !crate::root().join("ui/node_modules/.bin/tauri").is_file() {
+        missing.push("  tauri (npm package @tauri-apps/cli in ui/package.json; npm ci in ui) for cargo xtask bundle".into());
     }
     if present("fc-list") && !cjk_font() {
         missing.push("  a CJK font (package fonts-noto-cjk) for the zh-CN screenshots".into());
