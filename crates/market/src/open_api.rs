@@ -80,32 +80,7 @@ impl OpenApi {
             .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
         let now = self.clock.now();
         sign_request(&mut request, &self.creds, now);
-        let started = Instant::now();
-        let response = self
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-        let status = response.status().as_u16();
-        let clock_offset_seconds = response
-            .headers()
-            .get(reqwest::header::DATE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
-            .map(|server| (server.with_timezone(&Utc) - now).num_seconds());
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-        let body = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
-        Ok(RawResponse {
-            url: url.to_string(),
-            status,
-            body,
-            elapsed_ms: started.elapsed().as_millis() as u64,
-            clock_offset_seconds,
-        })
+        exchange(&self.http, request, &url, now).await
     }
 
     /// Queries one order (optionally one line of it); amounts in `currency`.
@@ -167,4 +142,40 @@ pub fn refusal(raw: &RawResponse) -> Result<(), MarketError> {
             clock_offset_seconds: raw.clock_offset_seconds,
         }),
     }
+}
+
+/// Sends a signed request and reads the whole answer: status, JSON (or the text when it
+/// is not JSON), time taken, and how far the server's clock is from ours (signatures
+/// expire after 15 minutes, so a skewed clock is the first thing to name).
+pub(crate) async fn exchange(
+    http: &reqwest::Client,
+    request: reqwest::Request,
+    url: &Url,
+    now: DateTime<Utc>,
+) -> Result<RawResponse, MarketError> {
+    let started = Instant::now();
+    let response = http
+        .execute(request)
+        .await
+        .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
+    let status = response.status().as_u16();
+    let clock_offset_seconds = response
+        .headers()
+        .get(reqwest::header::DATE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
+        .map(|server| (server.with_timezone(&Utc) - now).num_seconds());
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
+    let body = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    Ok(RawResponse {
+        url: url.to_string(),
+        status,
+        body,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+        clock_offset_seconds,
+    })
 }

@@ -18,9 +18,7 @@ use gallerist_domain::open_api_wire::Refusal;
 use gallerist_domain::Clock;
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, HOST};
 use reqwest::{Method, Url};
-use serde_json::Value;
 use std::sync::Arc;
-use std::time::Instant;
 
 pub struct Gateway {
     http: reqwest::Client,
@@ -155,31 +153,6 @@ impl Gateway {
         );
         let auth = HeaderValue::from_str(&signature.authorization).expect("the Authorization header is ASCII");
         headers.insert(AUTHORIZATION, auth);
-        let started = Instant::now();
-        let response = self
-            .http
-            .execute(request)
-            .await
-            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-        let status = response.status().as_u16();
-        let clock_offset_seconds = response
-            .headers()
-            .get(reqwest::header::DATE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|d| DateTime::parse_from_rfc2822(d).ok())
-            .map(|server| (server.with_timezone(&Utc) - now).num_seconds());
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-        let body = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
-        Ok(RawResponse {
-            url: url.to_string(),
-            status,
-            body,
-            elapsed_ms: started.elapsed().as_millis() as u64,
-            clock_offset_seconds,
-        })
+        crate::open_api::exchange(&self.http, request, &url, now).await
     }
 }
