@@ -107,7 +107,9 @@ pub fn check() -> Result<(), String> {
         missing.push("  tauri-driver (cargo install tauri-driver --locked) for app e2e".into());
     }
     if !crate::root().join("ui/node_modules/.bin/tauri").is_file() {
-        missing.push("  tauri (npm package @tauri-apps/cli in ui/package.json; npm ci in ui) for cargo xtask bundle".into());
+        missing.push(
+            "  tauri (npm package @tauri-apps/cli in ui/package.json; npm ci in ui) for cargo xtask bundle".into(),
+        );
     }
     if present("fc-list") && !cjk_font() {
         missing.push("  a CJK font (package fonts-noto-cjk) for the zh-CN screenshots".into());

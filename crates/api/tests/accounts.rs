@@ -1,7 +1,10 @@
 //! Accounts with keys: added, tested for real against a sandbox, fixed, removed —
 //! and the secret never lands on disk.
 
+mod common;
+
 use chrono::Utc;
+use common::files_under;
 use gallerist_api::vault::{MemoryVault, SecretKind, SecretName, Vault, VaultError};
 use gallerist_api::{boot, dispatch, BootOptions, Core, ErrorCode};
 use gallerist_domain::SystemClock;
@@ -47,19 +50,6 @@ async fn core_seeded(dir: &Path, vault: Arc<dyn Vault>, seed: u64) -> Core {
 
 async fn call(core: &Core, name: &str, args: Value) -> Result<Value, gallerist_api::ApiError> {
     dispatch(core, name, args).await
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[tokio::test]

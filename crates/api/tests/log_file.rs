@@ -4,30 +4,19 @@
 //!
 //! One test per binary: a process has one logger.
 
+mod common;
+
+use common::files_under;
 use gallerist_api::vault::MemoryVault;
 use gallerist_api::{background, boot, dispatch, log_file, BootOptions};
 use gallerist_domain::SystemClock;
 use gallerist_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const SK: &str = "Sk-Correct-4b1e9d7a2c6f80";
 const WRONG_SK: &str = "Sk-Wrong-9e8d7c6b5a4f31";
 const PRODUCTION: &str = "Prod-Key-0a9b8c7d6e5f41";
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_log_tells_the_start_and_each_sync_pass_and_never_holds_a_secret() {

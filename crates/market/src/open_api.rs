@@ -169,8 +169,8 @@ pub(crate) async fn exchange(
         .bytes()
         .await
         .map_err(|e| MarketError::from_transport(url.as_str(), &e))?;
-    let body = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    let body =
+        serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
     Ok(RawResponse {
         url: url.to_string(),
         status,

@@ -61,3 +61,17 @@ pub async fn sync(core: &Core, account: i64) {
         .await
         .expect("the sync pass completes");
 }
+
+/// Every file below `dir`, for searching the data folder byte by byte (secrets).
+pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
