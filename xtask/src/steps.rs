@@ -26,6 +26,21 @@ fn with_secret_service(root: &std::path::Path, program: &str) -> Command {
     c
 }
 
+/// `node --test` on one folder under a virtual display (the app window needs one).
+fn node_tests_on_a_display(folder: &str) -> Command {
+    let mut c = Command::new("xvfb-run");
+    c.args([
+        "-a",
+        "-s",
+        "-screen 0 1280x800x24",
+        "node",
+        "--test",
+        "--test-reporter=tap",
+        folder,
+    ]);
+    c
+}
+
 pub fn run_app() -> Result<(), String> {
     setup::everything(Purpose::Run)?;
     if cfg!(target_os = "linux")
@@ -162,16 +177,7 @@ pub fn test() -> Result<(), String> {
         let driver = setup::tauri_driver_path().ok_or("tauri-driver is not installed")?;
         t.step(
             "app end-to-end (tauri-driver + WebKitWebDriver, Xvfb)",
-            Command::new("xvfb-run")
-                .args([
-                    "-a",
-                    "-s",
-                    "-screen 0 1280x800x24",
-                    "node",
-                    "--test",
-                    "--test-reporter=tap",
-                    "tests/app/",
-                ])
+            node_tests_on_a_display("tests/app/")
                 .env("GALLERIST_APP_BIN", root.join("target/debug/gallerist-app"))
                 .env("TAURI_DRIVER", &driver)
                 .current_dir(&root),
@@ -188,16 +194,7 @@ pub fn test() -> Result<(), String> {
         if packaged {
             t.step(
                 "installed package (.deb: install, launch, CLI, remove)",
-                Command::new("xvfb-run")
-                    .args([
-                        "-a",
-                        "-s",
-                        "-screen 0 1280x800x24",
-                        "node",
-                        "--test",
-                        "--test-reporter=tap",
-                        "tests/package/",
-                    ])
+                node_tests_on_a_display("tests/package/")
                     .env("GALLERIST_DEB", crate::bundle::debug_deb())
                     .env("TAURI_DRIVER", driver)
                     .current_dir(&root),
