@@ -88,6 +88,7 @@ pub async fn boot(opts: BootOptions) -> Result<Core, ApiError> {
         rng: std::sync::Mutex::new(StdRng::seed_from_u64(rng.gen())),
         sync_wake: tokio::sync::Notify::new(),
         kept_preview: Default::default(),
+        produce_progress: Default::default(),
         notifier: std::sync::OnceLock::new(),
         commands_running: Default::default(),
         _folder_lock: folder_lock,

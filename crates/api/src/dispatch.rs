@@ -8,7 +8,7 @@ use crate::settlement::{bill_view, calendar, export, fee_invoice, import, overvi
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
-    preview, produce, rule_pack, sync, ApiError, Core,
+    preview, produce, produce_progress, rule_pack, sync, ApiError, Core,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -107,6 +107,7 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "request_fee_invoice" => out(fee_invoice::request_fee_invoice(core, args(name, value)?)?),
         "produce_targets" => out(produce::produce_targets(core)?),
         "produce_check" => out(produce::produce_check(core, args(name, value)?).await?),
+        "produce_progress" => out(produce_progress::produce_progress(core, args(name, value)?)?),
         "produce_runs" => out(produce::produce_runs(core, args(name, value)?)?),
         "produce_run" => out(produce::produce_run(core, args(name, value)?)?),
         other => Err(ApiError::new(

@@ -26,6 +26,7 @@ pub mod marketplace;
 pub mod orders;
 pub mod preview;
 pub mod produce;
+pub mod produce_progress;
 pub mod rule_pack;
 pub mod settlement;
 pub mod sync;
@@ -68,6 +69,8 @@ pub struct Core {
     pub sync_wake: tokio::sync::Notify,
     /// The import wizard's last preview, so importing does not read the file again.
     pub kept_preview: settlement::import::KeptPreview,
+    /// "Run checks" runs being followed by the SaaS page, each check as it finishes.
+    pub produce_progress: produce_progress::ProgressBook,
     /// Shows desktop notifications; set by the app shell (web mode leaves it to the page).
     pub notifier: std::sync::OnceLock<Arc<dyn Notifier>>,
     /// Commands being worked on by `work::run` right now (a cancelled one counts until

@@ -7,6 +7,7 @@
 //! seller server. The run itself is `gallerist_market::produce::run`, the same one
 //! `gallerist produce check` uses, so the page and a seller's CI judge alike.
 
+use crate::produce_progress::Following;
 use crate::{ApiError, Core, ErrorCode};
 use gallerist_market::produce::{self, Check, Mode, Target, Version, Words};
 use gallerist_sandbox::seller::{DEMO_ACCESS_KEY, DEMO_PUBLIC_KEY_PEM, VARIANTS};
@@ -33,6 +34,10 @@ pub struct CheckArgs {
     /// for a sandbox URL).
     #[serde(default)]
     pub public_key_pem: Option<String>,
+    /// The page's name for this run: while it goes, each finished check can be read
+    /// with `produce_progress` (see `produce_progress.rs`).
+    #[serde(default)]
+    pub progress_token: Option<String>,
 }
 
 fn v2() -> Version {
@@ -105,6 +110,9 @@ fn timestamp(text: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
 
 /// Runs every check against `url`, stores the run and answers it with what changed.
 pub async fn produce_check(core: &Core, args: CheckArgs) -> Result<RunView, ApiError> {
+    if let Some(token) = &args.progress_token {
+        crate::produce_progress::check_token(token)?;
+    }
     let url = args.url.trim().to_string();
     let key = access_key(core, &args, &url)?;
     let kit_public_key_pem = match (args.kit, &args.public_key_pem) {
@@ -127,7 +135,17 @@ pub async fn produce_check(core: &Core, args: CheckArgs) -> Result<RunView, ApiE
     // A generator of its own, so the core's is not held while the run waits on the network.
     let seed: [u8; 32] = core.rng.lock().expect("rng lock").gen();
     let mut rng = rand::rngs::StdRng::from_seed(seed);
-    let report = produce::run(&core.http, &target, &key, &*core.clock, &mut rng, &mut |_: &Check| {})
+    // Marked ended when this function returns, whichever way.
+    let following = match &args.progress_token {
+        Some(token) => Some(Following::start(core, token)?),
+        None => None,
+    };
+    let mut progress = |check: &Check| {
+        if let Some(f) = &following {
+            f.record(check);
+        }
+    };
+    let report = produce::run(&core.http, &target, &key, &*core.clock, &mut rng, &mut progress)
         .await
         .map_err(|e| refused(e.to_string(), e.zh()))?;
     let checks = serde_json::to_value(&report.checks).expect("checks serialize");

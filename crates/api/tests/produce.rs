@@ -227,3 +227,82 @@ async fn without_a_key_to_sign_with_nothing_is_sent_or_stored() {
     assert_eq!(history, json!([]), "nothing was stored");
     core.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_slow_run_shows_its_checks_while_it_goes_and_the_last_read_matches_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = sandbox_core(dir.path(), 18, "en").await;
+    let url = target(&call(&core, "produce_targets", json!({})).await, "slow-create");
+    let token = "run-4f2a9c";
+    let answered = std::sync::atomic::AtomicBool::new(false);
+
+    let run = async {
+        let run = call(
+            &core,
+            "produce_check",
+            json!({"url": url, "mode": "period", "progressToken": token}),
+        )
+        .await;
+        answered.store(true, std::sync::atomic::Ordering::SeqCst);
+        run
+    };
+    let poll = async {
+        let mut seen_while_running = 0;
+        loop {
+            let progress = call(&core, "produce_progress", json!({"progressToken": token})).await;
+            let n = progress["checks"].as_array().unwrap().len();
+            if progress["done"] == true {
+                return (seen_while_running, progress);
+            }
+            if !answered.load(std::sync::atomic::Ordering::SeqCst) {
+                seen_while_running = seen_while_running.max(n);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    };
+    let (run, (seen_while_running, last)) = tokio::join!(run, poll);
+
+    let total = run["checks"].as_array().unwrap().len();
+    assert!(
+        seen_while_running > 0 && seen_while_running < total,
+        "some checks, not all, were readable before the run answered: {seen_while_running} of {total}"
+    );
+    assert_eq!(
+        last["checks"], run["checks"],
+        "the last read is the run's own list, check by check"
+    );
+    assert_eq!(
+        verdict(&run, "v2.create.answer-time"),
+        "fail",
+        "the slow create is judged as usual"
+    );
+
+    let unknown = call(&core, "produce_progress", json!({"progressToken": "never-started"})).await;
+    assert_eq!(unknown, json!({"checks": [], "done": false}));
+    core.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_progress_token_that_is_not_letters_digits_and_dashes_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = sandbox_core(dir.path(), 19, "en").await;
+    let url = target(&call(&core, "produce_targets", json!({})).await, "correct");
+    let long = "a".repeat(65);
+    for bad in ["../runs", "run 1", long.as_str()] {
+        let check = refused(
+            &core,
+            "produce_check",
+            json!({"url": url, "mode": "period", "progressToken": bad}),
+        )
+        .await;
+        assert!(
+            check.message.contains("progress token") && check.message.contains("进度标识"),
+            "{bad}: {check:?}"
+        );
+        let read = refused(&core, "produce_progress", json!({"progressToken": bad})).await;
+        assert_eq!(read.code, gallerist_api::ErrorCode::InvalidInput, "{bad}");
+    }
+    let history = call(&core, "produce_runs", json!({"url": url})).await;
+    assert_eq!(history, json!([]), "a refused run sends and stores nothing");
+    core.shutdown().await;
+}

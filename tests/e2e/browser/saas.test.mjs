@@ -1,6 +1,7 @@
 // The SaaS integration page in Debian's Chromium against `gallerist serve`: the sandbox's
 // reference seller server with one fault switched on turns exactly its check red, the
 // check opens to the request sent and the answer received; the correct server is green;
+// a slow server's checks appear one by one while the run is still going;
 // a seller's own URL that regresses between two runs says what changed; and the page
 // reads in Chinese in the dark theme without overflowing a small window.
 import { test } from 'node:test';
@@ -194,10 +195,20 @@ test('the page reads in Chinese in the dark theme and fits a 960×600 window', a
     const busy = page.getByTestId('saas-busy');
     await busy.waitFor();
     assert.match(await busy.textContent(), new RegExp(zh['saas.runningNote'].slice(0, 12)), 'the busy note says checks take a few seconds');
+    // Live progress: a finished check's row is in the table while the run is still busy.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="saas-busy"]') &&
+        document.querySelector('[data-testid="saas-results"][data-live="true"] [data-testid="saas-check"]'),
+      null,
+      { timeout: 15_000 },
+    );
+    assert.match(await page.getByTestId('saas-live').textContent(), /^已完成 [1-9]\d* 项检查/, 'the page says how many checks are done so far');
     await page.waitForFunction(() => /[1-9]\.\d 秒/.test(document.querySelector('[data-testid="saas-busy"]')?.textContent ?? ''), null, { timeout: 15_000 });
     assert.equal(await page.getByTestId('saas-run').isDisabled(), true, 'one run at a time');
     await page.screenshot({ path: `${ARTIFACTS}/saas-busy-zh-dark.png` });
-    await page.getByTestId('saas-results').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="saas-results"][data-live="false"]').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('saas-live').count(), 0, 'the answer replaces the live list');
     const slow = (await verdicts(page)).filter(([, v]) => v === 'fail').map(([id]) => id);
     assert.deepEqual(slow, ['v2.create.answer-time'], 'the slow create fails its 5 s budget, and nothing else');
 

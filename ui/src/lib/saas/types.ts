@@ -106,11 +106,21 @@ export interface CheckArgs {
   mode: Mode;
   kit: boolean;
   publicKeyPem?: string;
+  /** The page's name for the run, so `produce_progress` can show its checks as they finish. */
+  progressToken?: string;
+}
+
+/** The checks of a running `produce_check` that have finished so far. */
+export interface Progress {
+  checks: Check[];
+  /** The run has answered; nothing more will be added. */
+  done: boolean;
 }
 
 export interface SaasCommands {
   produce_targets: { args: Record<string, never>; result: Targets };
   produce_check: { args: CheckArgs; result: RunView };
+  produce_progress: { args: { progressToken: string }; result: Progress };
   produce_runs: { args: { url: string; limit?: number }; result: RunSummary[] };
   produce_run: { args: { id: number }; result: RunView };
 }
