@@ -176,11 +176,26 @@ fn npm_ci(dir: &Path) -> Result<(), String> {
     let marker = dir.join("node_modules/.package-lock.json");
     let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
     let fresh = matches!((modified(&lock), modified(&marker)), (Some(l), Some(m)) if m >= l);
-    if fresh {
+    if fresh && every_direct_package_present(dir) {
         return Ok(());
     }
     println!("xtask: installing npm packages in {}", dir.display());
     status(npm().args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+}
+
+/// A package removed by hand leaves npm's marker fresh; look for each direct one.
+fn every_direct_package_present(dir: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join("package.json")) else {
+        return false;
+    };
+    let Ok(manifest) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return false;
+    };
+    ["dependencies", "devDependencies"]
+        .iter()
+        .filter_map(|k| manifest[*k].as_object())
+        .flat_map(|deps| deps.keys())
+        .all(|name| dir.join("node_modules").join(name).join("package.json").is_file())
 }
 
 fn cargo_bin(name: &str) -> std::path::PathBuf {
