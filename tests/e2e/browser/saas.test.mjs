@@ -84,7 +84,9 @@ test('a fault turns exactly its check red, the check shows its request and answe
     const inspector = page.getByTestId('saas-inspector');
     await inspector.waitFor();
     assert.match(await inspector.getByTestId('saas-request-line').textContent(), /^POST http:\/\/127\.0\.0\.1:\d+\/seller\/no-activity\/v2\?signature=[0-9A-F]+&timestamp=\d+&nonce=/, 'the request line is exactly what was sent');
-    assert.match(await inspector.getByTestId('saas-request-body').textContent(), /"activity": "queryInstance"/, 'the body sent is shown');
+    assert.match(await inspector.getByTestId('saas-request-body').first().textContent(), /\{"activity":"queryInstance",/, 'the body sent is shown byte for byte, as it was signed');
+    await inspector.getByTestId('saas-formatted').first().check();
+    assert.match(await inspector.getByTestId('saas-request-body').first().textContent(), /"activity": "queryInstance"/, 'and formatted on request');
     assert.equal(await inspector.getByTestId('saas-result-code').textContent(), 'resultCode 000002', "the answer's resultCode is visible");
     assert.match(await inspector.getByTestId('saas-answer-body').textContent(), /queryInstance is not implemented/, 'the answer body is shown');
     await screenshot(page, 'saas-inspector-en');
