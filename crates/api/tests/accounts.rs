@@ -8,7 +8,6 @@ use common::files_under;
 use gallerist_api::vault::{MemoryVault, SecretKind, SecretName, Vault, VaultError};
 use gallerist_api::{boot, dispatch, BootOptions, Core, ErrorCode};
 use gallerist_domain::SystemClock;
-use gallerist_sandbox::{Sandbox, SandboxConfig};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::sync::Arc;
@@ -16,16 +15,8 @@ use std::sync::Arc;
 const SK: &str = "Sk-Correct-7f3a9c21e4b8d6";
 const PRODUCTION: &str = "Prod-Key-5d2e8a1b9c7f";
 
-async fn seller_sandbox() -> Sandbox {
-    Sandbox::start(SandboxConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        access_key: "SELLERAK".into(),
-        secret_key: SK.into(),
-        data: None,
-        clock: Arc::new(SystemClock),
-    })
-    .await
-    .unwrap()
+async fn seller_sandbox() -> gallerist_sandbox::Sandbox {
+    common::seller_sandbox(SK).await
 }
 
 async fn core(dir: &Path, vault: Arc<dyn Vault>) -> Core {

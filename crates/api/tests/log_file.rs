@@ -10,7 +10,6 @@ use common::files_under;
 use gallerist_api::vault::MemoryVault;
 use gallerist_api::{background, boot, dispatch, log_file, BootOptions};
 use gallerist_domain::SystemClock;
-use gallerist_sandbox::{Sandbox, SandboxConfig};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -20,15 +19,7 @@ const PRODUCTION: &str = "Prod-Key-0a9b8c7d6e5f41";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_log_tells_the_start_and_each_sync_pass_and_never_holds_a_secret() {
-    let market = Sandbox::start(SandboxConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        access_key: "SELLERAK".into(),
-        secret_key: SK.into(),
-        data: None,
-        clock: Arc::new(SystemClock),
-    })
-    .await
-    .unwrap();
+    let market = common::seller_sandbox(SK).await;
     let dir = tempfile::tempdir().unwrap();
     let core = boot(BootOptions {
         data_dir: dir.path().to_path_buf(),

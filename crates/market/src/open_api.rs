@@ -39,10 +39,7 @@ impl OpenApi {
         creds: Credentials,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, MarketError> {
-        let base = Url::parse(base_url).map_err(|_| MarketError::InvalidUrl(base_url.to_string()))?;
-        if !matches!(base.scheme(), "http" | "https") {
-            return Err(MarketError::InvalidUrl(base_url.to_string()));
-        }
+        let base = base_url_of(base_url)?;
         Ok(OpenApi {
             http,
             base,
@@ -178,4 +175,13 @@ pub(crate) async fn exchange(
         elapsed_ms: started.elapsed().as_millis() as u64,
         clock_offset_seconds,
     })
+}
+
+/// An Open API base URL: http or https, nothing else.
+pub(crate) fn base_url_of(base_url: &str) -> Result<Url, MarketError> {
+    let base = Url::parse(base_url).map_err(|_| MarketError::InvalidUrl(base_url.to_string()))?;
+    if !matches!(base.scheme(), "http" | "https") {
+        return Err(MarketError::InvalidUrl(base_url.to_string()));
+    }
+    Ok(base)
 }

@@ -89,10 +89,7 @@ impl Gateway {
         creds: Credentials,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, MarketError> {
-        let base = Url::parse(base_url).map_err(|_| MarketError::InvalidUrl(base_url.to_string()))?;
-        if !matches!(base.scheme(), "http" | "https") {
-            return Err(MarketError::InvalidUrl(base_url.to_string()));
-        }
+        let base = crate::open_api::base_url_of(base_url)?;
         Ok(Gateway {
             http,
             base,

@@ -75,3 +75,16 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A separate sandbox playing the seller's own marketplace account (AK `SELLERAK`).
+pub async fn seller_sandbox(secret_key: &str) -> gallerist_sandbox::Sandbox {
+    gallerist_sandbox::Sandbox::start(gallerist_sandbox::SandboxConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        access_key: "SELLERAK".into(),
+        secret_key: secret_key.into(),
+        data: None,
+        clock: Arc::new(SystemClock),
+    })
+    .await
+    .unwrap()
+}

@@ -6,8 +6,7 @@
 //! the wire, so a receiver must re-sort before verifying). The values travel in the
 //! `x-sign`, `x-timestamp` (milliseconds) and `x-nonce` headers.
 
-use super::{hmac, verify_hex};
-use hmac::Mac;
+use super::{upper_hex, verify_hex};
 
 fn canonical(access_key: &str, nonce: &str, timestamp_ms: &str, payload: &str) -> String {
     format!("{access_key}{nonce}{timestamp_ms}{payload}")
@@ -16,11 +15,7 @@ fn canonical(access_key: &str, nonce: &str, timestamp_ms: &str, payload: &str) -
 /// The `x-sign` header value, upper-case hex.
 pub fn sign(access_key: &str, nonce: &str, timestamp_ms: &str, payload: &str) -> String {
     let canonical = canonical(access_key, nonce, timestamp_ms, payload);
-    hex::encode_upper(
-        hmac(access_key.as_bytes(), canonical.as_bytes())
-            .finalize()
-            .into_bytes(),
-    )
+    upper_hex(access_key.as_bytes(), canonical.as_bytes())
 }
 
 /// Whether `signature` (hex, either case) is this sync's `x-sign`; constant-time.

@@ -80,6 +80,11 @@ fn hmac(key: &[u8], msg: &[u8]) -> HmacSha256 {
     mac
 }
 
+/// `HMAC(key, msg)` as upper-case hex, the form KooGallery sends (V2 `signature`, Kit `x-sign`).
+fn upper_hex(key: &[u8], msg: &[u8]) -> String {
+    hex::encode_upper(hmac(key, msg).finalize().into_bytes())
+}
+
 /// Constant-time check of a hex signature (either case) against `HMAC(key, msg)`.
 fn verify_hex(key: &[u8], msg: &[u8], signature: &str) -> bool {
     match hex::decode(signature.trim()) {

@@ -6,7 +6,7 @@
 //! as the `signature`, `timestamp` (milliseconds) and `nonce` query parameters.
 //! KooGallery sends upper-case hex; a seller must accept either case.
 
-use super::{hmac, verify_hex};
+use super::{hmac, upper_hex, verify_hex};
 use hmac::Mac;
 use serde_json::Value;
 
@@ -44,11 +44,7 @@ fn canonical(access_key: &str, nonce: &str, timestamp_ms: &str, payload: &str) -
 /// The `signature` query parameter, upper-case hex as KooGallery sends it.
 pub fn sign(access_key: &str, nonce: &str, timestamp_ms: &str, payload: &str) -> String {
     let canonical = canonical(access_key, nonce, timestamp_ms, payload);
-    hex::encode_upper(
-        hmac(access_key.as_bytes(), canonical.as_bytes())
-            .finalize()
-            .into_bytes(),
-    )
+    upper_hex(access_key.as_bytes(), canonical.as_bytes())
 }
 
 /// Whether `signature` (hex, either case) signs this call; compared in constant time.
