@@ -43,8 +43,19 @@ pub fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The desktop plugins' permissions the window holds besides Gallerist's own commands,
+    /// each for one thing a seller does: check for, download and install a signed update and
+    /// restart into it (Settings); choose where a draft pack or an export goes, or which pack
+    /// to import (native dialogs). Nothing else of any plugin.
+    const PLUGIN_PERMISSIONS: &[&str] = &[
+        "updater:default",
+        "process:allow-restart",
+        "dialog:allow-open",
+        "dialog:allow-save",
+    ];
+
     #[test]
-    fn the_window_may_call_exactly_the_core_commands() {
+    fn the_window_may_call_exactly_the_core_commands_and_the_named_plugin_permissions() {
         let capability: serde_json::Value =
             serde_json::from_str(include_str!("../capabilities/default.json")).expect("capability file is JSON");
         let allowed: Vec<String> = capability["permissions"]
@@ -56,10 +67,11 @@ mod tests {
         let expected: Vec<String> = gallerist_api::COMMANDS
             .iter()
             .map(|n| format!("allow-{}", n.replace('_', "-")))
+            .chain(PLUGIN_PERMISSIONS.iter().map(|p| p.to_string()))
             .collect();
         assert_eq!(
             allowed, expected,
-            "the window may call exactly the commands the core dispatches, nothing more"
+            "the window may call exactly the commands the core dispatches and the plugin permissions named here, nothing more"
         );
     }
 }

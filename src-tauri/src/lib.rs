@@ -1,11 +1,13 @@
 //! The desktop shell: a window (its size and place remembered), the IPC handler,
-//! desktop notifications, the diagnostic log, nothing else.
+//! desktop notifications, the diagnostic log, signed updates and the native file
+//! dialogs, nothing else.
 //!
 //! All behaviour lives in `gallerist-api`; this crate boots the core once, keeps
 //! the result (a boot failure is kept too, so the window can explain it instead of
 //! crashing), and forwards each IPC command to the core's dispatcher.
 
 mod commands;
+mod updates;
 
 use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core};
 use std::sync::Arc;
@@ -71,11 +73,19 @@ fn remember_layout_as_it_changes(app: &tauri::App) {
 }
 
 pub fn run() {
+    let mut context = tauri::generate_context!();
+    updates::point_at_test_server(&mut context);
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(focus_running_window))
         .plugin(tauri_plugin_notification::init())
         // The window opens where and as large as the seller left it.
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Settings' "Check for updates": signed updates, then a restart into them.
+        .plugin(updates::plugin())
+        .plugin(tauri_plugin_process::init())
+        // Native open/save dialogs for draft packs and console exports; the page gets
+        // a path and hands it to the core, which reads or writes with its own limits.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
             remember_layout_as_it_changes(app);
@@ -108,6 +118,6 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(commands::handle)
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("the Gallerist window could not be started");
 }

@@ -12,29 +12,13 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ELEMENT, startDriver } from './lib/driver.mjs';
+import { ELEMENT, onPage, startDriver } from './lib/driver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = process.env.GALLERIST_APP_BIN ?? join(here, '../../target/debug/gallerist-app');
 const artifacts = join(here, 'artifacts');
 
-let driver, wd, session, dataDir;
-
-/** Polls until `selector` exists and its text satisfies `ok`; returns the text. */
-async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const el = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
-      // WebKitWebDriver's "Get Element Text" answers "" under Xvfb; the DOM property is reliable.
-      last = await wd('GET', `/session/${session}/element/${el[ELEMENT]}/property/textContent`);
-      if (ok(last)) return last;
-    } catch { /* not rendered yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${selector} never showed the expected text; last seen: ${JSON.stringify(last)}`);
-}
+let driver, wd, session, dataDir, find, click, waitText;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gallerist-app-e2e-'));
@@ -45,6 +29,7 @@ before(async () => {
   driver = await startDriver({ GALLERIST_DATA_DIR: dataDir, GALLERIST_LOCALE: 'en', XDG_CONFIG_HOME: xdgConfig });
   wd = driver.wd;
   session = await driver.open(app);
+  ({ find, click, waitText } = onPage(wd, session));
 });
 
 after(async () => {
@@ -72,40 +57,14 @@ test('the window opens on the dashboard of the sandbox account with its figures'
 });
 
 test('the window reaches the real core: test connection signs a call to the sandbox', async () => {
-  const nav = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: '[data-testid="nav-settings"]' });
-  await wd('POST', `/session/${session}/element/${nav[ELEMENT]}/click`, {});
-  const button = await (async () => {
-    const deadline = Date.now() + 15000;
-    while (Date.now() < deadline) {
-      try {
-        return await wd('POST', `/session/${session}/element`, { using: 'css selector', value: '[data-testid="test-connection"]' });
-      } catch { await new Promise((r) => setTimeout(r, 250)); }
-    }
-    throw new Error('no Test connection button on the Accounts page');
-  })();
-  await wd('POST', `/session/${session}/element/${button[ELEMENT]}/click`, {});
+  await click('[data-testid="nav-settings"]');
+  await click('[data-testid="test-connection"]');
   const result = await waitText('[data-testid="connection-result"]', (t) => /MKT\.0000|APIGW|unreach/i.test(t));
   assert.match(result, /MKT\.0000/, `the signed order query succeeded: ${result}`);
   const png = await wd('GET', `/session/${session}/screenshot`);
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, 'settings.png'), Buffer.from(png, 'base64'));
 });
-
-/** Finds an element, waiting for it to render. */
-async function find(selector, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      return await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
-    } catch { await new Promise((r) => setTimeout(r, 250)); }
-  }
-  throw new Error(`${selector} never appeared`);
-}
-
-async function click(selector) {
-  const el = await find(selector);
-  await wd('POST', `/session/${session}/element/${el[ELEMENT]}/click`, {});
-}
 
 test('the window exports the bill list as a CSV file it saves and names', async () => {
   await click('[data-testid="nav-bills"]');

@@ -35,20 +35,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// Builds the UI, the CLI and the app's bundles; answers the files made.
+///
+/// WHY `cargo build` then `tauri bundle` rather than `tauri build`: the test suite has
+/// already built both programs with exactly this command (the app's default feature is
+/// Tauri's production mode, which `tauri build` would otherwise switch on), so packaging
+/// after the tests compiles nothing again. `tauri build` compiled a second copy of Tauri
+/// and of the core, which cost a minute and the disk space CI once ran out of.
 pub fn build(debug: bool) -> Result<Bundles, String> {
     let root = root();
     setup::status(npm().args(["run", "build"]).current_dir(root.join("ui")))?;
-    let mut cli = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cli.args(["build", "--package", "gallerist-cli"]);
-    if !debug {
-        cli.arg("--release");
-    }
-    setup::status(cli.current_dir(&root))?;
+    setup::status(programs(debug).current_dir(&root))?;
     let profile = if debug { "debug" } else { "release" };
     let cli_bin = root.join("target").join(profile).join(exe("gallerist"));
 
     let mut tauri = Command::new(root.join("ui/node_modules/.bin").join(script("tauri")));
-    tauri.args(["build", "--ci"]).current_dir(&root);
+    tauri.args(["bundle", "--ci"]).current_dir(&root);
     if debug {
         tauri.arg("--debug");
     }
@@ -65,6 +66,16 @@ pub fn build(debug: bool) -> Result<Bundles, String> {
         return Err(format!("tauri build made no installer under {}", dir.display()));
     }
     Ok(Bundles { files })
+}
+
+/// The one command that builds both programs, in the test suite as for a bundle.
+pub fn programs(debug: bool) -> Command {
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.args(["build", "--package", "gallerist-cli", "--package", "gallerist-app"]);
+    if !debug {
+        cargo.arg("--release");
+    }
+    cargo
 }
 
 /// Where `build(true)` leaves the Linux .deb (named after the product and version).

@@ -145,9 +145,7 @@ pub fn test() -> Result<(), String> {
     );
     let built = t.step(
         "build gallerist and gallerist-app",
-        cargo()
-            .args(["build", "--package", "gallerist-cli", "--package", "gallerist-app"])
-            .current_dir(&root),
+        crate::bundle::programs(true).current_dir(&root),
         Counting::Single,
     );
     if !built {
@@ -183,7 +181,7 @@ pub fn test() -> Result<(), String> {
                 .current_dir(&root),
             Counting::Tap,
         );
-        // Last, because packaging rebuilds the debug app with the bundle's features.
+        // Packages the programs built above as they are (nothing is compiled again).
         let packaged = t.step(
             "package the debug build (cargo xtask bundle --debug)",
             Command::new(std::env::current_exe().map_err(|e| e.to_string())?)

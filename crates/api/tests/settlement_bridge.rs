@@ -643,3 +643,70 @@ async fn one_million_rows_phase() {
     }
     println!("phase {phase}: {:?}", started.elapsed());
 }
+
+/// The app's save dialog hands the core a path: the export lands exactly there (with
+/// its extension added when the dialog left it off), replaces the file the seller chose
+/// to overwrite only once complete, and a path that cannot be a file is refused in words.
+#[tokio::test]
+async fn an_export_is_saved_where_the_seller_chose_and_never_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(dir.path()).await;
+    let a = sandbox_account(&core);
+    sync(&core, a).await;
+    let out_dir = dir.path().join("chosen");
+    std::fs::create_dir(&out_dir).unwrap();
+
+    let chosen = out_dir.join("November bills");
+    let out = call(
+        &core,
+        "export_view",
+        json!({ "accountId": a, "view": "bills", "format": "csv", "saveTo": chosen }),
+    )
+    .await;
+    let written = out_dir.join("November bills.csv");
+    assert_eq!(out["savedTo"], json!(written.display().to_string()), "{out}");
+    assert_eq!(out["fileName"], "November bills.csv");
+    assert_eq!(
+        out["base64"], "",
+        "a saved export does not also travel back to the page"
+    );
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("账单编号"), "the file holds the bills view: {text}");
+
+    // Overwriting: the old file is replaced whole, and no partial file is left beside it.
+    std::fs::write(&written, "old").unwrap();
+    call(
+        &core,
+        "export_view",
+        json!({ "accountId": a, "view": "months", "format": "csv", "saveTo": written }),
+    )
+    .await;
+    assert_ne!(std::fs::read_to_string(&written).unwrap(), "old");
+    let names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["November bills.csv".to_string()],
+        "only the finished file is there"
+    );
+
+    for (bad, why) in [
+        (json!("relative/bills.csv"), "full path"),
+        (
+            json!(out_dir.join("missing").join("bills.csv")),
+            "folder does not exist",
+        ),
+        (json!(out_dir), "that is a folder"),
+    ] {
+        let message = refused(
+            &core,
+            "export_view",
+            json!({ "accountId": a, "view": "bills", "format": "xlsx", "saveTo": bad }),
+        )
+        .await
+        .message;
+        assert!(message.contains(why), "{bad} is refused saying '{why}': {message}");
+    }
+}

@@ -57,3 +57,43 @@ export async function startDriver(env) {
 
   return { wd, open, log: () => log, stop: () => driver.kill() };
 }
+
+/**
+ * What a test does on an open session: find an element (waiting for it to render),
+ * click it, wait for its text. Text is read from the DOM's `textContent`, because
+ * WebKitWebDriver's "Get Element Text" answers "" under Xvfb.
+ */
+export function onPage(wd, session) {
+  const pause = () => new Promise((r) => setTimeout(r, 250));
+  async function find(selector, timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        return await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
+      } catch { await pause(); }
+    }
+    throw new Error(`${selector} never appeared`);
+  }
+  async function click(selector, timeoutMs) {
+    const el = await find(selector, timeoutMs);
+    await wd('POST', `/session/${session}/element/${el[ELEMENT]}/click`, {});
+  }
+  async function waitText(selector, ok = (t) => t.trim().length > 0, timeoutMs = 30000) {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      try {
+        const el = await wd('POST', `/session/${session}/element`, { using: 'css selector', value: selector });
+        last = await wd('GET', `/session/${session}/element/${el[ELEMENT]}/property/textContent`);
+        if (ok(last)) return last;
+      } catch { /* not rendered yet */ }
+      await pause();
+    }
+    throw new Error(`${selector} never showed the expected text; last seen: ${JSON.stringify(last)}`);
+  }
+  async function attribute(selector, name) {
+    const el = await find(selector);
+    return await wd('GET', `/session/${session}/element/${el[ELEMENT]}/attribute/${name}`);
+  }
+  return { find, click, waitText, attribute };
+}

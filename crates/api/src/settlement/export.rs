@@ -7,7 +7,10 @@
 //! app window cannot download from a page, so there the core writes the file into the
 //! user's Downloads folder (or `<data dir>/exports`) and says where. Rows are written
 //! as they are read — a bill's lines straight from the database — so a million-line
-//! bill is never held whole; a saved file is written straight to disk.
+//! bill is never held whole; a saved file is written straight to disk, beside its final
+//! name, and renamed into place only when complete (a failed export never leaves half a
+//! file, nor clobbers the one the seller chose to replace). In the app the seller picks
+//! the place in the native save dialog (`save_to`); `save` alone means Downloads.
 
 use super::export_views::{line_cells, table, Body, ViewTable};
 use crate::{ApiError, Core};
@@ -48,6 +51,10 @@ pub struct ExportArg {
     /// Write the file into the Downloads folder too (the app window asks for this).
     #[serde(default)]
     pub save: bool,
+    /// Write the file here: the path the seller chose in the app's save dialog (wins over
+    /// `save`). The view's extension is added when the dialog left it off.
+    #[serde(default)]
+    pub save_to: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +97,41 @@ fn save_path(core: &Core, file_name: &str) -> Result<PathBuf, ApiError> {
         .unwrap_or_else(|| core.data_dir.join("exports"));
     std::fs::create_dir_all(&dir).map_err(|e| ApiError::invalid(format!("cannot create {}: {e}", dir.display())))?;
     Ok(dir.join(file_name))
+}
+
+/// The seller's chosen save path, checked: a full path to a file in an existing folder,
+/// ending in the view's extension.
+fn chosen_path(chosen: &Path, ext: &str) -> Result<PathBuf, ApiError> {
+    let refuse = |why: &str| ApiError::invalid(format!("cannot save the export as {}: {why}", chosen.display()));
+    if !chosen.is_absolute() {
+        return Err(refuse("a save location must be a full path"));
+    }
+    let Some(name) = chosen.file_name() else {
+        return Err(refuse("it names no file"));
+    };
+    if chosen.is_dir() {
+        return Err(refuse("that is a folder"));
+    }
+    if !chosen.parent().is_some_and(Path::is_dir) {
+        return Err(refuse("its folder does not exist"));
+    }
+    let has_ext = chosen
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext));
+    Ok(if has_ext {
+        chosen.to_path_buf()
+    } else {
+        chosen.with_file_name(format!("{}.{ext}", name.to_string_lossy()))
+    })
+}
+
+/// The hidden file a saved export is written to before it is renamed into place.
+fn partial_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.partial"))
 }
 
 /// Hands each row of a view to `write`, reading a bill's lines one at a time; how many.
@@ -161,8 +203,8 @@ fn write(
     }
 }
 
-/// Exports a view. With `save`, the file is written straight into Downloads (or
-/// `<data dir>/exports`) and `base64` is left empty; otherwise the bytes come back.
+/// Exports a view. With `save_to` (or `save`: Downloads, else `<data dir>/exports`)
+/// the file is written to disk and `base64` is left empty; otherwise the bytes come back.
 pub fn export_view(core: &Core, args: ExportArg) -> Result<Exported, ApiError> {
     let zh = core.locale() == Locale::ZhCn;
     let view = table(core, &args, zh)?;
@@ -175,16 +217,22 @@ pub fn export_view(core: &Core, args: ExportArg) -> Result<Exported, ApiError> {
     };
     let stamp = core.clock.now().format("%Y%m%d-%H%M%S");
     let file_name = safe_file_name(&format!("gallerist-{}-{stamp}.{ext}", view.name));
-    let target = if args.save {
-        Some(save_path(core, &file_name)?)
-    } else {
-        None
+    let target = match (&args.save_to, args.save) {
+        (Some(chosen), _) => Some(chosen_path(chosen, ext)?),
+        (None, true) => Some(save_path(core, &file_name)?),
+        (None, false) => None,
     };
-    let written = write(core, args.account_id, view, args.format, target.as_deref());
+    let partial = target.as_deref().map(partial_path);
+    let written = write(core, args.account_id, view, args.format, partial.as_deref()).and_then(|done| {
+        if let (Some(from), Some(to)) = (&partial, &target) {
+            std::fs::rename(from, to).map_err(|e| ApiError::invalid(format!("cannot write {}: {e}", to.display())))?;
+        }
+        Ok(done)
+    });
     let (bytes, rows) = match written {
         Ok(done) => done,
         Err(e) => {
-            if let Some(partial) = &target {
+            if let Some(partial) = &partial {
                 let _ = std::fs::remove_file(partial);
             }
             return Err(e);
@@ -195,7 +243,11 @@ pub fn export_view(core: &Core, args: ExportArg) -> Result<Exported, ApiError> {
         base64: bytes
             .map(|b| base64::engine::general_purpose::STANDARD.encode(b))
             .unwrap_or_default(),
-        file_name,
+        file_name: target
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(file_name),
         mime,
         saved_to: target.map(|p| p.display().to_string()),
     })

@@ -1,6 +1,8 @@
 // Export a settlement view: the core writes CSV/XLSX; a browser saves it as a download,
-// the app window (which cannot download from a page) has the core save it to Downloads.
+// the app window (which cannot download from a page) has the core save it to Downloads,
+// or, with "Save as…", where the seller chooses in the native save dialog.
 import { backend } from '../backend';
+import type { Chooser } from '../backend/dialogs';
 import type { Exported, ExportView } from './types';
 
 /** Bytes of a base64 text. */
@@ -30,4 +32,19 @@ export async function exportView(args: {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
   return out;
+}
+
+/** The format a chosen save path asks for: .xlsx is a workbook, anything else CSV. */
+export function formatOfPath(path: string): 'csv' | 'xlsx' {
+  return /\.xlsx$/i.test(path) ? 'xlsx' : 'csv';
+}
+
+/** "Save as…": the seller picks the place and, by its extension, the format; null when cancelled. */
+export async function saveExportAs(
+  args: { accountId: number; view: ExportView; billId?: string },
+  choose: Chooser,
+): Promise<Exported | null> {
+  const saveTo = await choose();
+  if (!saveTo) return null;
+  return await backend().call('export_view', { ...args, format: formatOfPath(saveTo), saveTo });
 }

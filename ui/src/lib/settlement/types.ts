@@ -230,7 +230,7 @@ export interface SettlementCommands {
   };
   import_commit: { args: Acc & { fileName: string; fileSha256: string; mapping: Mapping; sheet?: string | null }; result: ImportOutcome };
   bill_imports: { args: Acc; result: ImportRecord[] };
-  export_view: { args: Acc & { view: ExportView; billId?: string; format: 'csv' | 'xlsx'; save?: boolean }; result: Exported };
+  export_view: { args: Acc & { view: ExportView; billId?: string; format: 'csv' | 'xlsx'; save?: boolean; saveTo?: string }; result: Exported };
   reconcile_bills: { args: Acc & { billId?: string; limit?: number }; result: Reconciliation };
   get_working_calendar: { args: { year?: number }; result: CalendarView };
   set_working_calendar: { args: { holidays: string[]; makeupWorkdays: string[]; year?: number }; result: CalendarView };
