@@ -21,11 +21,13 @@ pub struct Bundles {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let debug = args.iter().any(|a| a == "--debug");
-    // `cargo xtask test` has set everything up already.
-    if !args.iter().any(|a| a == "--no-setup") {
+    // `cargo xtask test` has set everything up and built the UI already; building it
+    // again would only touch ui/dist and make the app embed it anew.
+    let set_up = args.iter().any(|a| a == "--no-setup");
+    if !set_up {
         setup::everything(Purpose::Run)?;
     }
-    let made = build(debug)?;
+    let made = package(debug, !set_up)?;
     println!("\nxtask: bundles ({}):", if debug { "debug" } else { "release" });
     for file in &made.files {
         let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
@@ -42,8 +44,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// after the tests compiles nothing again. `tauri build` compiled a second copy of Tauri
 /// and of the core, which cost a minute and the disk space CI once ran out of.
 pub fn build(debug: bool) -> Result<Bundles, String> {
+    package(debug, true)
+}
+
+fn package(debug: bool, build_ui: bool) -> Result<Bundles, String> {
     let root = root();
-    setup::status(npm().args(["run", "build"]).current_dir(root.join("ui")))?;
+    if build_ui {
+        setup::status(npm().args(["run", "build"]).current_dir(root.join("ui")))?;
+    }
     setup::status(programs(debug).current_dir(&root))?;
     let profile = if debug { "debug" } else { "release" };
     let cli_bin = root.join("target").join(profile).join(exe("gallerist"));
