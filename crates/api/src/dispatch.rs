@@ -7,8 +7,8 @@
 use crate::settlement::{bill_view, calendar, export, fee_invoice, import, overview, reconcile, why};
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
-    account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, marketplace, orders,
-    preview, produce, produce_progress, rule_pack, sync, ApiError, Core,
+    account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, login_tester,
+    marketplace, orders, preview, produce, produce_progress, rule_pack, sync, ApiError, Core,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -110,6 +110,9 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "produce_progress" => out(produce_progress::produce_progress(core, args(name, value)?)?),
         "produce_runs" => out(produce::produce_runs(core, args(name, value)?)?),
         "produce_run" => out(produce::produce_run(core, args(name, value)?)?),
+        "login_tester_setup" => out(login_tester::login_tester_setup(core, args(name, value)?)?),
+        "login_tester_report" => out(login_tester::login_tester_report(core, args(name, value)?)?),
+        "login_tester_clock" => out(login_tester::login_tester_clock(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -22,6 +22,7 @@ pub mod dispatch;
 pub mod draft_files;
 pub mod draft_pack;
 pub mod drafts;
+pub mod login_tester;
 pub mod marketplace;
 pub mod orders;
 pub mod preview;

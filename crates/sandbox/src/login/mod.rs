@@ -58,6 +58,8 @@ pub struct Report {
     pub tenant_code: String,
     /// The login domain's time (the sandbox's clock plus the `_clock` offset).
     pub now: DateTime<Utc>,
+    /// How far the seller has moved this domain's clock forward, in seconds.
+    pub clock_offset_seconds: i64,
     pub checks: Vec<CheckLine>,
     pub findings: Vec<Finding>,
 }
@@ -66,6 +68,8 @@ pub struct Report {
 pub(crate) struct Tenants {
     domains: Mutex<HashMap<String, Domain>>,
     rng: Mutex<StdRng>,
+    /// The tenant registered last, so a page opened later finds the session it left.
+    latest: Mutex<Option<String>>,
 }
 
 impl Tenants {
@@ -73,6 +77,7 @@ impl Tenants {
         Tenants {
             domains: Mutex::new(HashMap::new()),
             rng: Mutex::new(StdRng::seed_from_u64(seed)),
+            latest: Mutex::new(None),
         }
     }
 }
@@ -98,14 +103,24 @@ impl Shared {
         }
         let code = registration.tenant.tenant_code.clone();
         let mut domains = self.login.domains.lock().expect("login domains lock");
-        domains.insert(code, Domain::new(registration));
+        domains.insert(code.clone(), Domain::new(registration));
+        *self.login.latest.lock().expect("login latest lock") = Some(code);
         Ok(())
+    }
+
+    /// Moves the tenant's clock forward; the domain's new time.
+    fn advance_login_clock(&self, tenant_code: &str, seconds: i64) -> Option<DateTime<Utc>> {
+        self.with_login(tenant_code, |domain, now, _| {
+            domain.offset += Duration::seconds(seconds);
+            now + Duration::seconds(seconds)
+        })
     }
 
     fn login_report(&self, tenant_code: &str) -> Option<Report> {
         self.with_login(tenant_code, |domain, now, _| Report {
             tenant_code: tenant_code.to_string(),
             now,
+            clock_offset_seconds: domain.offset.num_seconds(),
             checks: domain.session.checks(),
             findings: domain.session.findings().to_vec(),
         })
@@ -129,6 +144,25 @@ impl Sandbox {
     /// The tester's report for the tenant's current session; `None` if never registered.
     pub fn login_report(&self, tenant_code: &str) -> Option<Report> {
         self.shared.login_report(tenant_code)
+    }
+
+    /// The tenant's registration as it was given — with the app's client secret, which
+    /// a caller showing it to a person must leave out. `None` if never registered.
+    pub fn login_registration(&self, tenant_code: &str) -> Option<Registration> {
+        self.shared
+            .with_login(tenant_code, |domain, _, _| domain.registration.clone())
+    }
+
+    /// The tenant registered most recently (by either way), if any.
+    pub fn latest_login_tenant(&self) -> Option<String> {
+        self.shared.login.latest.lock().expect("login latest lock").clone()
+    }
+
+    /// Moves the tenant's login clock `seconds` forward (what `POST …/_clock` does), e.g.
+    /// past `expires_in` so the app meets an expired token; the domain's new time, or
+    /// `None` if the tenant was never registered.
+    pub fn advance_login_clock(&self, tenant_code: &str, seconds: u32) -> Option<DateTime<Utc>> {
+        self.shared.advance_login_clock(tenant_code, i64::from(seconds))
     }
 }
 
@@ -230,11 +264,7 @@ async fn clock(State(shared): State<Arc<Shared>>, Path(code): Path<String>, Json
             "advanceSeconds must be a whole number ≥ 0",
         );
     };
-    let moved = shared.with_login(&code, |domain, now, _| {
-        domain.offset += Duration::seconds(seconds);
-        now + Duration::seconds(seconds)
-    });
-    match moved {
+    match shared.advance_login_clock(&code, seconds) {
         Some(now) => Json(json!({ "now": now })).into_response(),
         None => unknown_tenant(&code),
     }
