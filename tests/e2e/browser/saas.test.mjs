@@ -2,8 +2,10 @@
 // reference seller server with one fault switched on turns exactly its check red, the
 // check opens to the request sent and the answer received; the correct server is green;
 // a slow server's checks appear one by one while the run is still going;
-// a seller's own URL that regresses between two runs says what changed; and the page
-// reads in Chinese in the dark theme without overflowing a small window.
+// a seller's own URL that regresses between two runs says what changed; the
+// unified-login tester registers a tenant, a browser logs in through its authorize link
+// to a tiny app that exchanges its code twice, and the panel shows that finding; and the
+// page reads in Chinese in the dark theme without overflowing a small window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -182,6 +184,104 @@ test("a seller's own URL: the second run says which check turned red, and the fi
   }
 });
 
+/** A seller's app at its callback: reads userinfo with the code's token, then — the
+ *  mistake the tester must catch — exchanges the same code a second time. */
+async function callbackApp() {
+  const config = { domain: '', clientId: '', clientSecret: '' };
+  const seen = [];
+  const token = (fields) =>
+    fetch(`${config.domain}/api/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: config.clientId, client_secret: config.clientSecret, ...fields }),
+    });
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname !== '/callback') return res.writeHead(404).end();
+    const code = url.searchParams.get('code');
+    const grant = { grant_type: 'authorization_code', code, redirect_uri: app.callback };
+    const first = await (await token(grant)).json();
+    const user = await (
+      await fetch(`${config.domain}/api/v1/oauth2/userinfo`, { headers: { Authorization: `Bearer ${first.access_token}` } })
+    ).json();
+    const second = await token(grant);
+    seen.push({ code, state: url.searchParams.get('state'), user, secondStatus: second.status });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<p id="who">${user.userName}</p>`);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const app = {
+    callback: `http://127.0.0.1:${server.address().port}/callback`,
+    config,
+    seen,
+    close: () => new Promise((r) => server.close(r)),
+  };
+  return app;
+}
+
+test('the unified-login tester: a tenant registered in the panel, a login through its link, the code reuse reported', async () => {
+  const app = await callbackApp();
+  const { page, context, problems } = await openPage(web.browser, { viewport: { width: 1280, height: 800 } });
+  const answers = [];
+  page.on('response', async (r) => {
+    if (/\/api\/login_tester_/.test(r.url())) answers.push(await r.text().catch(() => ''));
+  });
+  try {
+    await page.goto(`${web.server.url}/#/saas`);
+    await page.getByTestId('saas-login-form').waitFor();
+    assert.equal(await page.getByTestId('saas-login-secret-note').textContent(), en['saas.login.secretNote'], 'the panel says where the secret is kept');
+    const secret = await page.getByTestId('saas-login-client-secret').inputValue();
+    assert.match(secret, /^test-[0-9a-f]{32}$/, 'a made-up secret is prefilled');
+    await page.getByTestId('saas-login-redirect').fill(app.callback);
+    await page.getByTestId('saas-login-register').click();
+
+    const domain = await page.getByTestId('saas-login-domain-name').inputValue();
+    assert.match(domain, /^http:\/\/127\.0\.0\.1:\d+\/login\/demo-tenant$/, "the tenant's domainName is shown to copy");
+    assert.equal(await page.getByTestId('saas-login-endpoint-token').inputValue(), `${domain}/api/v1/oauth2/token`);
+    assert.equal(await page.getByTestId('saas-login-lead').textContent(), en['saas.login.report.nothingYet']);
+    Object.assign(app.config, { domain, clientId: await page.getByTestId('saas-login-client-id').inputValue(), clientSecret: secret });
+
+    // The browser's part: the panel's authorize link, the tester's login page, a user, the callback.
+    const tryIt = page.getByTestId('saas-login-try');
+    const href = await tryIt.getAttribute('href');
+    const state = new URL(href).searchParams.get('state');
+    assert.match(state, /^[0-9a-f]{32}$/, 'the link carries a fresh state');
+    assert.equal(new URL(href).searchParams.get('redirect_uri'), app.callback);
+    const [popup] = await Promise.all([context.waitForEvent('page'), tryIt.click()]);
+    await popup.getByRole('link', { name: 'Zhang San' }).click();
+    await popup.locator('#who').waitFor();
+    assert.equal(await popup.locator('#who').textContent(), 'zhangsan', 'the app read userinfo with its token');
+    await popup.close();
+    assert.equal(app.seen[0].state, state, 'the state came back unchanged');
+    assert.equal(app.seen[0].secondStatus, 400, 'the second exchange was refused');
+    await page.waitForFunction((before) => document.querySelector('[data-testid="saas-login-try"]').getAttribute('href') !== before, href);
+
+    // The panel polls the report: the reused code is found, with the code the app sent.
+    const finding = page.locator('[data-testid="saas-login-finding"][data-check="login.code-once"]');
+    await finding.waitFor({ timeout: 15_000 });
+    const verdictOf = async (id) => page.locator(`[data-testid="saas-login-check"][data-check="${id}"]`).getAttribute('data-verdict');
+    assert.equal(await verdictOf('login.code-once'), 'fail');
+    for (const id of ['login.state', 'login.redirect-uri', 'login.client-credentials']) assert.equal(await verdictOf(id), 'pass', id);
+    assert.equal(await verdictOf('login.token-expiry'), 'not-exercised');
+    assert.match(await finding.locator('.fault').textContent(), /exchanged the same authorization code twice/);
+    assert.equal(await finding.locator('dd[data-key="code"]').textContent(), app.seen[0].code, 'what the app sent is shown');
+    assert.equal(await page.getByTestId('saas-login-lead').textContent(), en['saas.login.report.failing'].replace('{n}', '1'));
+
+    await page.getByTestId('saas-login-advance-token').click();
+    await page.locator('[data-testid="saas-login-clock"][data-offset="7200"]').waitFor();
+    assert.equal(await page.getByTestId('saas-login-offset').textContent(), en['saas.login.clock.offset'].replace('{duration}', '2 h'));
+
+    await assertFits(page, 'the login tester at 1280×800');
+    await page.getByTestId('saas-login').scrollIntoViewIfNeeded();
+    await screenshot(page, 'saas-login-en');
+    assert.ok(answers.length >= 3, 'the panel asked the core');
+    assert.ok(answers.every((a) => !a.includes(secret)), 'no answer carries the secret back');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+    await app.close();
+  }
+});
+
 test('the page reads in Chinese in the dark theme and fits a 960×600 window', async () => {
   const server = await startServer({ locale: 'zh-CN' });
   const { page, context, problems } = await openPage(web.browser, { colorScheme: 'dark', viewport: { width: 960, height: 600 } });
@@ -228,6 +328,17 @@ test('the page reads in Chinese in the dark theme and fits a 960×600 window', a
     assert.equal(await page.getByTestId('saas-result-code').textContent(), 'resultCode 000002');
     await assertFits(page, 'the inspector at 960×600');
     await page.screenshot({ path: `${ARTIFACTS}/saas-inspector-zh-dark.png` });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('saas-inspector').waitFor({ state: 'detached' });
+
+    // The login tester registers its prefilled tenant in one click, in Chinese.
+    await page.getByTestId('saas-login-register').click();
+    await page.getByTestId('saas-login-domain-name').waitFor();
+    assert.equal(await page.getByTestId('saas-login-lead').textContent(), zh['saas.login.report.nothingYet']);
+    assert.equal(await page.locator('[data-testid="saas-login-check"] .chip').first().textContent(), zh['saas.login.verdict.notExercised']);
+    await assertFits(page, 'the login tester at 960×600');
+    await page.getByTestId('saas-login').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/saas-login-zh-dark.png` });
     assert.deepEqual(problems, [], 'no console errors or failed requests');
   } finally {
     await context.close();

@@ -117,10 +117,83 @@ export interface Progress {
   done: boolean;
 }
 
+// The unified-login tester (crates/api/src/login_tester.rs; docs/ipc.md, "The
+// unified-login tester"). The client secret goes in with the setup and never comes back.
+
+/** A test user of the tenant, as authSync would carry it. */
+export interface TestUser {
+  userName: string;
+  name: string;
+  orgCode?: string;
+  role?: 'user' | 'admin';
+  email?: string;
+}
+
+export interface LoginSetupArgs {
+  tenantCode: string;
+  tenantName: string;
+  tenantId?: string;
+  clientId: string;
+  /** A test value the seller makes up; empty keeps the one registered before. */
+  clientSecret?: string;
+  redirectUri: string;
+  users: TestUser[];
+}
+
+export type LoginVerdict = 'pass' | 'fail' | 'not-exercised';
+
+export interface LoginCheck {
+  /** Stable, e.g. "login.code-once". */
+  id: string;
+  doc: string;
+  verdict: LoginVerdict;
+  /** The rule the app is held to. */
+  en: string;
+  zhCN: string;
+}
+
+export interface LoginFinding {
+  id: string;
+  doc: string;
+  /** What the app did wrong. */
+  en: string;
+  zhCN: string;
+  at: string;
+  /** What the app sent against what was expected, e.g. `{ sent, registered, step }`. */
+  evidence: Record<string, unknown> | null;
+}
+
+export interface LoginReport {
+  tenantCode: string;
+  /** The tester's time: the sandbox's clock plus the offset. */
+  now: string;
+  clockOffsetSeconds: number;
+  checks: LoginCheck[];
+  findings: LoginFinding[];
+}
+
+export interface LoginTester {
+  tenantCode: string;
+  tenantId: string;
+  tenantName: string;
+  clientId: string;
+  redirectUri: string;
+  users: TestUser[];
+  domainName: string;
+  endpoints: { authorize: string; token: string; refresh: string; userinfo: string; logout: string };
+  scope: string;
+  expiresIn: number;
+  codeLifetimeSeconds: number;
+  report: LoginReport;
+}
+
 export interface SaasCommands {
   produce_targets: { args: Record<string, never>; result: Targets };
   produce_check: { args: CheckArgs; result: RunView };
   produce_progress: { args: { progressToken: string }; result: Progress };
   produce_runs: { args: { url: string; limit?: number }; result: RunSummary[] };
   produce_run: { args: { id: number }; result: RunView };
+  login_tester_setup: { args: LoginSetupArgs; result: LoginTester };
+  login_tester_report: { args: { tenantCode?: string }; result: LoginTester | null };
+  login_tester_clock: { args: { tenantCode: string; advanceSeconds: number }; result: LoginTester };
 }
