@@ -2,15 +2,14 @@
 //! `login_tester_setup`, a seller's app played over HTTP with reqwest (redirects off, so
 //! each 302 is read) against the embedded sandbox, and the report read back through
 //! `login_tester_report`. The secret the seller makes up never leaves the sandbox's
-//! memory, and an app without its sandbox refuses in words.
+//! memory. Refusals are in `login_tester_refusals.rs`.
 
 mod common;
 
 use common::{call, files_under, refused, sandbox_core};
-use gallerist_api::{boot, BootOptions, Core, ErrorCode};
+use gallerist_api::ErrorCode;
 use reqwest::header::LOCATION;
 use serde_json::{json, Value};
-use std::sync::Arc;
 
 const TENANT: &str = "acme-test";
 const CLIENT_ID: &str = "acme-saas-app";
@@ -343,82 +342,5 @@ async fn the_secret_stays_in_the_sandbox_and_an_empty_one_keeps_it() {
             .windows(CLIENT_SECRET.len())
             .any(|w| w == CLIENT_SECRET.as_bytes());
         assert!(!found, "the secret was written to {}", file.display());
-    }
-}
-
-#[tokio::test]
-async fn a_form_the_tester_cannot_use_is_refused_in_both_languages() {
-    let dir = tempfile::tempdir().unwrap();
-    let core = sandbox_core(dir.path(), 24, "en").await;
-    let cases = [
-        ("tenantCode", json!("../x"), "tenant code", "租户编码"),
-        ("redirectUri", json!("/callback"), "redirect URI", "回调地址"),
-        ("users", json!([]), "at least one test user", "至少添加一个测试用户"),
-        (
-            "users",
-            json!([{"userName": "a", "name": "A"}, {"userName": "a", "name": "B"}]),
-            "'a' appears twice",
-            "重复出现",
-        ),
-        (
-            "users",
-            json!([{"userName": "a", "name": "A", "role": "owner"}]),
-            "'user' or 'admin'",
-            "角色",
-        ),
-    ];
-    for (field, value, en, zh) in cases {
-        let mut args = setup_args();
-        args[field] = value;
-        let e = refused(&core, "login_tester_setup", args).await;
-        assert_eq!(e.code, ErrorCode::InvalidInput, "{field}");
-        assert!(
-            e.message.contains(en) && e.message.contains(zh),
-            "{field}: {}",
-            e.message
-        );
-        assert!(!e.message.contains(CLIENT_SECRET), "a refusal never repeats the secret");
-    }
-    assert_eq!(
-        call(&core, "login_tester_report", json!({})).await,
-        Value::Null,
-        "nothing was registered"
-    );
-}
-
-async fn core_without_sandbox(dir: &std::path::Path) -> Core {
-    boot(BootOptions {
-        data_dir: dir.to_path_buf(),
-        clock: Arc::new(gallerist_domain::SystemClock),
-        seed: 25,
-        os_locale: "en".into(),
-        embedded_sandbox: false,
-        vault: Arc::new(gallerist_api::vault::MemoryVault::default()),
-    })
-    .await
-    .expect("the app boots without its sandbox")
-}
-
-#[tokio::test]
-async fn without_the_embedded_sandbox_every_command_refuses_in_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let core = core_without_sandbox(dir.path()).await;
-    let calls = [
-        ("login_tester_setup", setup_args()),
-        ("login_tester_report", json!({})),
-        (
-            "login_tester_clock",
-            json!({"tenantCode": TENANT, "advanceSeconds": 60}),
-        ),
-    ];
-    for (name, args) in calls {
-        let e = refused(&core, name, args).await;
-        assert_eq!(e.code, ErrorCode::InvalidInput, "{name}");
-        assert!(
-            e.message.contains("runs only in Gallerist's built-in sandbox")
-                && e.message.contains("只在 Gallerist 内置沙箱中运行"),
-            "{name}: {}",
-            e.message
-        );
     }
 }
