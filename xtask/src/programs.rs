@@ -67,6 +67,11 @@ const NEEDED: &[Needed] = &[
         step: "app e2e",
     },
     Needed {
+        program: "xdotool",
+        package: "xdotool",
+        step: "app e2e (answers the native save dialog)",
+    },
+    Needed {
         program: "apt-get",
         package: "apt",
         step: "installed package (.deb install and removal)",

@@ -26,8 +26,9 @@ const BUILD_PACKAGES: &[&str] = &[
 
 /// What the test suites add: a virtual display, Debian's Chromium, the WebKit
 /// WebDriver, python3 for the independent signing client, a private D-Bus session
-/// with GNOME Keyring as the real Secret Service, and a CJK font so the zh-CN
-/// screenshots show Chinese instead of empty boxes. Every program the steps start
+/// with GNOME Keyring as the real Secret Service, a CJK font so the zh-CN
+/// screenshots show Chinese instead of empty boxes, and xdotool to answer the app's
+/// native save dialog from the keyboard (WebDriver cannot reach it). Every program the steps start
 /// is also listed in `programs::NEEDED`, which checks them after installing.
 pub const TEST_PACKAGES: &[&str] = &[
     "xvfb",
@@ -40,6 +41,7 @@ pub const TEST_PACKAGES: &[&str] = &[
     "gnome-keyring",
     "fontconfig",
     "fonts-noto-cjk",
+    "xdotool",
 ];
 
 pub fn everything(purpose: Purpose) -> Result<(), String> {
