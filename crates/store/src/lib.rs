@@ -17,6 +17,7 @@ pub mod drafts;
 pub mod order_stats;
 pub mod orders;
 pub mod outbox;
+pub mod produce_endpoints;
 pub mod produce_runs;
 pub mod remote;
 pub mod settings;

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20261128200000, "bills"),
     migration!(20261128210000, "fee_invoice"),
     migration!(20261128220000, "produce_runs"),
+    migration!(20261128230000, "produce_endpoints"),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
