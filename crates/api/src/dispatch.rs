@@ -8,7 +8,7 @@ use crate::settlement::{bill_view, calendar, export, fee_invoice, import, overvi
 use crate::worklist::{cases, contacts, invoices, needs_action, play_buyer, proofs};
 use crate::{
     account_edits, accounts, app, assets, catalog, conflicts, dashboard, draft_files, drafts, login_tester,
-    marketplace, orders, preview, produce, produce_progress, rule_pack, sync, ApiError, Core,
+    marketplace, orders, preview, produce, produce_products, produce_progress, rule_pack, sync, ApiError, Core,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -113,6 +113,8 @@ pub async fn dispatch(core: &Core, name: &str, value: Value) -> Result<Value, Ap
         "login_tester_setup" => out(login_tester::login_tester_setup(core, args(name, value)?)?),
         "login_tester_report" => out(login_tester::login_tester_report(core, args(name, value)?)?),
         "login_tester_clock" => out(login_tester::login_tester_clock(core, args(name, value)?)?),
+        "produce_products" => out(produce_products::produce_products(core, args(name, value)?)?),
+        "save_produce_endpoint" => out(produce_products::save_produce_endpoint(core, args(name, value)?)?),
         other => Err(ApiError::new(
             crate::ErrorCode::NotFound,
             format!("there is no command '{other}'"),

@@ -27,6 +27,7 @@ pub mod marketplace;
 pub mod orders;
 pub mod preview;
 pub mod produce;
+pub mod produce_products;
 pub mod produce_progress;
 pub mod rule_pack;
 pub mod settlement;

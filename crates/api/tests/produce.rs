@@ -306,3 +306,106 @@ async fn a_progress_token_that_is_not_letters_digits_and_dashes_is_refused_in_wo
     assert_eq!(history, json!([]), "a refused run sends and stores nothing");
     core.shutdown().await;
 }
+
+fn product<'a>(products: &'a Value, id: &str) -> &'a Value {
+    products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["productId"] == id)
+        .unwrap_or_else(|| panic!("{id} is listed: {products}"))
+}
+
+#[tokio::test]
+async fn each_product_keeps_its_own_endpoint_settings_and_a_bad_url_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = sandbox_core(dir.path(), 16, "en").await;
+    let account = sandbox_account(&core);
+    common::sync(&core, account).await;
+
+    let products = call(&core, "produce_products", json!({"accountId": account})).await;
+    let listed = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["source"] == "listing")
+        .unwrap_or_else(|| panic!("the sandbox's demo SaaS product is offered: {products}"));
+    let ordered = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["source"] == "orders" && p["mode"] == "period")
+        .unwrap_or_else(|| panic!("a product from the demo orders is offered: {products}"));
+    assert!(listed["saas"] == true && ordered["saas"].is_null(), "{products}");
+    assert!(
+        products.as_array().unwrap().iter().all(|p| p["endpoint"].is_null()),
+        "nothing is saved yet"
+    );
+    let (first, second) = (
+        listed["productId"].as_str().unwrap(),
+        ordered["productId"].as_str().unwrap(),
+    );
+
+    call(
+        &core,
+        "save_produce_endpoint",
+        json!({"accountId": account, "productId": first, "productName": listed["name"],
+               "url": "https://backup.example.com/produce", "version": "v1", "mode": "one-off"}),
+    )
+    .await;
+    let saved = call(
+        &core,
+        "save_produce_endpoint",
+        json!({"accountId": account, "productId": second, "productName": ordered["name"],
+               "url": " https://chat.example.com/kit ", "mode": "period", "kit": true,
+               "publicKeyPem": "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"}),
+    )
+    .await;
+    assert_eq!(saved["url"], "https://chat.example.com/kit", "the URL is kept trimmed");
+
+    let products = call(&core, "produce_products", json!({"accountId": account})).await;
+    let one = &product(&products, first)["endpoint"];
+    assert_eq!(
+        (&one["url"], &one["version"], &one["mode"], &one["kit"]),
+        (
+            &json!("https://backup.example.com/produce"),
+            &json!("v1"),
+            &json!("one-off"),
+            &json!(false)
+        )
+    );
+    let two = &product(&products, second)["endpoint"];
+    assert_eq!((&two["version"], &two["kit"]), (&json!("v2"), &json!(true)));
+    assert!(two["publicKeyPem"].as_str().unwrap().contains("BEGIN PUBLIC KEY"));
+    let saved_count = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["endpoint"].is_null())
+        .count();
+    assert_eq!(saved_count, 2, "only the two products have settings: {products}");
+
+    for bad in ["ftp://files.example.com/produce", "isv.example.com/produce", "   "] {
+        let e = refused(
+            &core,
+            "save_produce_endpoint",
+            json!({"accountId": account, "productId": first, "url": bad, "mode": "period"}),
+        )
+        .await;
+        assert_eq!(e.code, gallerist_api::ErrorCode::InvalidInput, "{bad}: {e:?}");
+        assert!(
+            e.message.contains("URL") || e.message.contains("address"),
+            "{bad}: said in English: {}",
+            e.message
+        );
+        assert!(e.message.contains("地址"), "{bad}: said in Chinese: {}", e.message);
+    }
+    let still = call(&core, "produce_products", json!({"accountId": account})).await;
+    assert_eq!(
+        product(&still, first)["endpoint"]["url"],
+        "https://backup.example.com/produce",
+        "a refused save changes nothing"
+    );
+    let unknown = refused(&core, "produce_products", json!({"accountId": 9999})).await;
+    assert_eq!(unknown.code, gallerist_api::ErrorCode::NotFound);
+}

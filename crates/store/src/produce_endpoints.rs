@@ -116,6 +116,35 @@ pub fn list(conn: &Connection, account_id: i64) -> Result<Vec<Endpoint>, StoreEr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// A product the account's orders name, with the charging mode of its latest order line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderedProduct {
+    pub product_id: String,
+    pub product_name: String,
+    /// The order query's `chargingMode` (`PERIOD`, `ON_DEMAND`, `ONE_TIME`, `ON_DEMAND_PKG`).
+    pub charging_mode: String,
+}
+
+/// The distinct products in the account's orders, by name. WHY here: the SaaS page offers
+/// them as products to keep settings for, and orders are the only product list a live
+/// account has (KooGallery publishes no product API).
+pub fn ordered_products(conn: &Connection, account_id: i64) -> Result<Vec<OrderedProduct>, StoreError> {
+    // `max(o.create_time)` with bare columns takes name and mode from the newest order.
+    let mut stmt = conn.prepare(
+        "SELECT l.product_id, l.product_name, l.charging_mode, max(o.create_time)
+         FROM order_lines l JOIN orders o ON o.account_id = l.account_id AND o.order_id = l.order_id
+         WHERE l.account_id = ?1 GROUP BY l.product_id ORDER BY l.product_name, l.product_id",
+    )?;
+    let rows = stmt.query_map([account_id], |r| {
+        Ok(OrderedProduct {
+            product_id: r.get(0)?,
+            product_name: r.get(1)?,
+            charging_mode: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,12 +201,18 @@ mod tests {
         changed.public_key_pem = Some("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----");
         let saved = upsert(&conn, &changed, t(3)).unwrap();
         assert_eq!(saved.url, "https://one.example.com/v1");
-        assert_eq!((saved.version.as_str(), saved.mode.as_str(), saved.kit), ("v1", "one-off", true));
+        assert_eq!(
+            (saved.version.as_str(), saved.mode.as_str(), saved.kit),
+            ("v1", "one-off", true)
+        );
         assert!(saved.public_key_pem.unwrap().contains("BEGIN PUBLIC KEY"));
         assert_eq!(saved.updated_at, "2026-12-01T02:03:00.000Z");
         let all = list(&conn, a).unwrap();
         assert_eq!(all.len(), 2);
-        assert_eq!(all.iter().find(|e| e.product_id == "OFFI2").unwrap().url, "https://two.example.com/produce");
+        assert_eq!(
+            all.iter().find(|e| e.product_id == "OFFI2").unwrap().url,
+            "https://two.example.com/produce"
+        );
     }
 
     #[test]
@@ -205,5 +240,26 @@ mod tests {
         assert!(upsert(&conn, &bad, t(1)).is_err(), "the table refuses an unknown mode");
         assert!(upsert(&conn, &new(a, " ", "https://x.example.com/p"), t(1)).is_err());
         assert_eq!(draft_product_id(3), "draft-3");
+    }
+    #[test]
+    fn the_accounts_ordered_products_are_listed_once_each() {
+        let (_dir, store, a, b) = store_with_accounts();
+        let conn = store.conn().unwrap();
+        let orders = gallerist_domain::mock_orders::mock_orders(gallerist_domain::Currency::Cny);
+        for order in &orders {
+            crate::orders::upsert(&conn, a, order, t(1)).unwrap();
+        }
+        let products = ordered_products(&conn, a).unwrap();
+        let mut ids: Vec<&str> = orders
+            .iter()
+            .flat_map(|o| o.lines.iter().map(|l| l.product_id.as_str()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(products.len(), ids.len());
+        assert!(products
+            .iter()
+            .all(|p| !p.product_name.is_empty() && !p.charging_mode.is_empty()));
+        assert!(ordered_products(&conn, b).unwrap().is_empty());
     }
 }

@@ -187,6 +187,47 @@ export interface LoginTester {
   report: LoginReport;
 }
 
+/** A product's saved endpoint settings (`store::produce_endpoints`); the key stays per account. */
+export interface SavedEndpoint {
+  accountId: number;
+  productId: string;
+  productName: string;
+  url: string;
+  version: Version;
+  mode: Mode;
+  kit: boolean;
+  publicKeyPem: string | null;
+  updatedAt: string;
+}
+
+/** Where a product on the SaaS page comes from. */
+export type ProductSource = 'listing' | 'draft' | 'orders' | 'saved';
+
+export interface SaasProduct {
+  /** The KooGallery product id, or `draft-<id>` for a draft not listed yet. */
+  productId: string;
+  name: string;
+  source: ProductSource;
+  /** Known to be SaaS; null for a product only the orders name (they carry no type). */
+  saas: boolean | null;
+  /** Suggested for a first set-up: a joint-operation (Kit) product. */
+  kit: boolean;
+  /** Suggested for a first set-up, from the orders' charging mode. */
+  mode: Mode | null;
+  endpoint: SavedEndpoint | null;
+}
+
+export interface SaveEndpointArgs {
+  accountId: number;
+  productId: string;
+  productName: string;
+  url: string;
+  version: Version;
+  mode: Mode;
+  kit: boolean;
+  publicKeyPem?: string;
+}
+
 export interface SaasCommands {
   produce_targets: { args: Record<string, never>; result: Targets };
   produce_check: { args: CheckArgs; result: RunView };
@@ -196,4 +237,6 @@ export interface SaasCommands {
   login_tester_setup: { args: LoginSetupArgs; result: LoginTester };
   login_tester_report: { args: { tenantCode?: string }; result: LoginTester | null };
   login_tester_clock: { args: { tenantCode: string; advanceSeconds: number }; result: LoginTester };
+  produce_products: { args: { accountId: number }; result: SaasProduct[] };
+  save_produce_endpoint: { args: SaveEndpointArgs; result: SavedEndpoint };
 }
