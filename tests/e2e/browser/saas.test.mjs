@@ -5,7 +5,8 @@
 // a seller's own URL that regresses between two runs says what changed; the
 // unified-login tester registers a tenant, a browser logs in through its authorize link
 // to a tiny app that exchanges its code twice, and the panel shows that finding; and the
-// page reads in Chinese in the dark theme without overflowing a small window.
+// page reads in Chinese in the dark theme without overflowing a small window; and a
+// product picked, run once, brings its own settings back after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -339,6 +340,46 @@ test('the page reads in Chinese in the dark theme and fits a 960×600 window', a
     await assertFits(page, 'the login tester at 960×600');
     await page.getByTestId('saas-login').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/saas-login-zh-dark.png` });
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test("a product's settings are saved by its run and fill the form again after a reload", async () => {
+  const server = await startServer({ locale: 'en' });
+  const { page, context, problems } = await openPage(web.browser, { viewport: { width: 1280, height: 800 } });
+  const product = 'OFFI900000000000000001'; // a SaaS product of the sandbox's demo orders
+  const pick = page.locator(`[data-testid="saas-product"][data-product="${product}"]`);
+  try {
+    await page.goto(`${server.url}/#/saas`);
+    await page.locator('[data-testid="saas-reference"] option[value="correct"]').waitFor({ state: 'attached' });
+    await pick.waitFor({ timeout: 20_000 });
+    assert.equal(await pick.getByTestId('saas-product-saved').count(), 0, 'nothing is saved for it yet');
+    await pick.click();
+    assert.equal(await pick.getAttribute('aria-checked'), 'true');
+    assert.equal(await page.getByTestId('saas-url').inputValue(), '', "a product without settings starts from a clean form");
+
+    await page.getByTestId('saas-reference').selectOption('correct');
+    await page.getByTestId('saas-mode').selectOption('one-off');
+    const url = await page.getByTestId('saas-url').inputValue();
+    assert.match(url, /\/seller\/correct\/v2$/);
+    await runChecks(page);
+    assert.equal(await pick.getByTestId('saas-product-saved').textContent(), en['saas.product.saved'], 'the run saved the settings for the product');
+    await assertFits(page, 'the product picker at 1280×800');
+    await shot(page, 'saas-products-en-light');
+
+    await page.reload();
+    await pick.waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('saas-url').inputValue(), '', 'after a reload no product is picked: a one-off URL');
+    assert.equal(await pick.getByTestId('saas-product-saved').textContent(), en['saas.product.saved'], 'the chip says saved after a reload');
+    await pick.click();
+    assert.equal(await page.getByTestId('saas-url').inputValue(), url, "the product's URL fills the form");
+    assert.equal(await page.getByTestId('saas-mode').inputValue(), 'one-off', 'and its charging mode');
+    assert.equal(await page.getByTestId('saas-version-v2').isChecked(), true);
+    await page.locator(`[data-testid="saas-history-run"]`).first().waitFor();
+    assert.ok((await page.getByTestId('saas-history-run').count()) >= 1, "the product's run is in its history");
     assert.deepEqual(problems, [], 'no console errors or failed requests');
   } finally {
     await context.close();
