@@ -200,42 +200,18 @@ fn usable_url(text: &str) -> Result<String, ApiError> {
             format!("“{url}”不是有效地址：请写完整，例如 https://isv.example.com/produce"),
         )
     };
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Err(not_a_url());
-    };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+    // The same parser the runner calls with (reqwest's), so what is saved is what runs.
+    let parsed = url::Url::parse(url).map_err(|_| not_a_url())?;
+    if !matches!(parsed.scheme(), "http" | "https") {
         return Err(refused(
             format!("'{url}' is not an http(s) address: KooGallery calls only https URLs"),
             format!("“{url}”不是 http(s) 地址：云商店只调用 https 地址"),
         ));
     }
-    if !host_is_usable(rest) || url.chars().any(char::is_whitespace) {
+    if parsed.host_str().is_none_or(str::is_empty) || url.chars().any(char::is_whitespace) {
         return Err(not_a_url());
     }
     Ok(url.to_string())
-}
-
-/// Whether what follows `scheme://` starts with a usable `host[:port]`. WHY by hand:
-/// the same rule as the runner's (a host is required), without another URL parser.
-fn host_is_usable(rest: &str) -> bool {
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let (host, port) = match host_port.strip_prefix('[') {
-        Some(v6) => match v6.split_once(']') {
-            Some((ip, tail)) => (ip, tail.strip_prefix(':')),
-            None => return false,
-        },
-        None => match host_port.rsplit_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (host_port, None),
-        },
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
-    host_ok && port_ok
 }
 
 /// Saves a product's endpoint settings for the account (replacing any before).
