@@ -249,6 +249,10 @@ pub fn about(variant: &str) -> Option<Words> {
             "故障：接受超过 60 秒的时间戳",
         ),
         "replay" => ("Fault: a replayed nonce is accepted", "故障：接受重放的 nonce"),
+        "no-usage" => (
+            "Fault: queryInstance reports no usage (red for a per-use product)",
+            "故障：queryInstance 不报告用量（按需计费商品会报错）",
+        ),
         _ => return None,
     };
     Some(Words::new(en, zh))

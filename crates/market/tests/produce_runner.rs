@@ -144,6 +144,11 @@ async fn per_use_and_one_off_products_get_their_own_matrix() {
         assert_eq!(red(&run.report), BTreeSet::new(), "{mode:?}: {:#?}", run.report.checks);
         let all = ids(&run.report);
         assert!(all.contains("v2.release.repeat"));
+        assert_eq!(
+            all.contains("v2.query.usage"),
+            mode == Mode::PerUse,
+            "{mode:?}: usage is judged for per-use only"
+        );
         assert!(
             !all.iter()
                 .any(|id| id.starts_with("v2.renew") || id.starts_with("kit.")),
@@ -174,13 +179,20 @@ fn expected(variant: &str) -> Option<&'static [&'static str]> {
         "no-activity" => &["v2.query.result-code"],
         "stale-timestamp" => &["v2.auth.stale-timestamp"],
         "replay" => &["v2.auth.replayed-nonce"],
+        // Usage is required of pay-per-use products only: see `fault`.
+        "no-usage" => &["v2.query.usage"],
         _ => return None,
     })
 }
 
 async fn fault(variant: &str) {
     let sb = sandbox().await;
-    let run = run(&sb, variant, Version::V2, Mode::Period, true).await;
+    let mode = if variant == "no-usage" {
+        Mode::PerUse
+    } else {
+        Mode::Period
+    };
+    let run = run(&sb, variant, Version::V2, mode, true).await;
     let want: BTreeSet<&str> = expected(variant).unwrap().iter().copied().collect();
     assert_eq!(red(&run.report), want, "{variant}: {:#?}", run.report.checks);
     sb.stop().await;
@@ -226,6 +238,20 @@ async fn stale_timestamp_turns_only_the_timestamp_check_red() {
 #[tokio::test]
 async fn replay_turns_only_the_nonce_check_red() {
     fault("replay").await;
+}
+
+#[tokio::test]
+async fn no_usage_turns_only_the_per_use_usage_check_red() {
+    fault("no-usage").await;
+    // A period product reports no usage, so the same server is all green for one.
+    let sb = sandbox().await;
+    let run = run(&sb, "no-usage", Version::V2, Mode::Period, true).await;
+    assert_eq!(red(&run.report), BTreeSet::new(), "{:#?}", run.report.checks);
+    assert!(
+        !ids(&run.report).contains("v2.query.usage"),
+        "no usage check for a period product"
+    );
+    sb.stop().await;
 }
 
 #[tokio::test]

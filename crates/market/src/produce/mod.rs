@@ -23,6 +23,7 @@ mod judge;
 mod kit;
 mod send;
 mod url_hygiene;
+mod usage;
 mod v1;
 mod v2;
 

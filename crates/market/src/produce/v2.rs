@@ -165,6 +165,10 @@ pub async fn run<R: RngCore + CryptoRng + Send>(r: &mut Runner<'_, R>, target: &
         )
         .await;
     report_block(r, "query", act, &query, vec![query.clone()], false, &[codes::SUCCESS]);
+    if target.mode == Mode::PerUse {
+        let usage = check("query", "usage", ("reports the usage it bills", "报告计费用量"), act);
+        r.report(super::usage::reported(usage, &query, &instance));
+    }
     all.extend([first.clone(), replay.clone(), again, query]);
 
     // Period products: renewal, freeze and unfreeze, then the optional ones.

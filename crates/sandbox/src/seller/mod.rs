@@ -50,6 +50,7 @@ pub const VARIANTS: &[&str] = &[
     "no-activity",
     "stale-timestamp",
     "replay",
+    "no-usage",
 ];
 
 /// One way the server behaves. Every fault breaks exactly one documented rule.
@@ -70,6 +71,8 @@ pub enum Variant {
     StaleTimestamp,
     /// A nonce already seen is accepted again.
     Replay,
+    /// `queryInstance` answers without `usageInfo`, which a pay-per-use product must report.
+    NoUsage,
 }
 
 impl Variant {
@@ -84,6 +87,7 @@ impl Variant {
             NoActivity,
             StaleTimestamp,
             Replay,
+            NoUsage,
         ];
         VARIANTS.iter().position(|v| *v == name).map(|i| all[i])
     }

@@ -181,11 +181,11 @@ pub(super) fn query_instances(
             .map(|id| {
                 let mut app_info = app_info(id);
                 credentials(id, &mut app_info);
-                json!({
-                    "instanceId": id,
-                    "appInfo": app_info,
-                    "usageInfo": [{ "usageValue": 0.0, "statisticalTime": now }],
-                })
+                let mut instance = json!({ "instanceId": id, "appInfo": app_info });
+                if variant != Variant::NoUsage {
+                    instance["usageInfo"] = json!([{ "usageValue": 0.0, "statisticalTime": now }]);
+                }
+                instance
             })
             .collect()
     });
