@@ -5,6 +5,7 @@
 //! the exact install command and stops. No other build tool is required.
 
 mod bench;
+mod bench_app;
 mod bundle;
 mod crash;
 mod fuzz;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => steps::run_app(),
         Some("test") => steps::test(),
+        Some("bench") if args.get(1).is_some_and(|a| a == "app") => bench_app::run(&args[2..]),
         Some("bench") => bench::run(),
         Some("bundle") => bundle::run(&args[1..]),
         Some("crash") => crash::run(&args[1..]),
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::everything(setup::Purpose::Test),
         _ => {
             eprintln!("usage: cargo xtask <run|test|bundle|bench|crash|fuzz|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bundle [--debug] build installers with the pinned Tauri CLI (deb and rpm on Linux), the gallerist CLI inside
-  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
+  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  bench app [--runs N] Gallerist's release window beside a bare Tauri app: start, memory, .deb size (default 5 runs)\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
             return ExitCode::from(2);
         }
     };
