@@ -29,7 +29,7 @@ pub fn handle<R: Runtime>(invoke: Invoke<R>) -> bool {
     let app = invoke.message.webview().app_handle().clone();
     invoke.resolver.respond_async(async move {
         let args = args.map_err(refusal)?;
-        let core = app.state::<Backend>().0.clone().map_err(refusal)?;
+        let core = app.state::<Backend>().core().await.map_err(refusal)?;
         // Off the async workers: a long import preview must not stall the window.
         gallerist_api::work::run(core, name.clone(), args).await.map_err(|e| {
             if e.code == ErrorCode::Internal {

@@ -5,18 +5,37 @@
 //! All behaviour lives in `gallerist-api`; this crate boots the core once, keeps
 //! the result (a boot failure is kept too, so the window can explain it instead of
 //! crashing), and forwards each IPC command to the core's dispatcher.
+//!
+//! WHY the core boots beside the window rather than before it: the first start
+//! migrates a new database, starts the embedded sandbox and seeds a year of demo data,
+//! while WebKit takes about as long to start its processes and load the page. Done one
+//! after the other, the seller waited for both; now the window opens at once and each
+//! command waits for the boot (`Backend::core`), so the dashboard fills as soon as both
+//! are ready (`cargo xtask bench app` measures it).
 
 mod commands;
 mod updates;
 
-use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core};
+use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core, ErrorCode};
 use std::sync::Arc;
 
 /// How often the app syncs when no local change wakes it sooner.
 const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// The booted core, or why it could not boot.
-pub struct Backend(pub Result<Arc<Core>, ApiError>);
+/// The booted core, or why it could not boot; `None` while the boot is still going.
+pub struct Backend(tokio::sync::watch::Receiver<Option<Result<Arc<Core>, ApiError>>>);
+
+impl Backend {
+    /// The core, once booted (waiting for the boot if it is still going).
+    pub async fn core(&self) -> Result<Arc<Core>, ApiError> {
+        let mut booted = self.0.clone();
+        let done = booted
+            .wait_for(Option::is_some)
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "the data could not be opened: the start was interrupted"))?;
+        done.clone().expect("waited for Some")
+    }
+}
 
 /// Deadline notices (invoices due within 24 h…) as OS notifications; the core decides
 /// what to announce and when, the shell only shows it.
@@ -72,6 +91,24 @@ fn remember_layout_as_it_changes(app: &tauri::App) {
     });
 }
 
+/// What runs once the core has booted: the diagnostic log in <data dir>/logs (this
+/// process holds the folder now), desktop notifications, background sync.
+fn start_services(app: &tauri::AppHandle, core: &Arc<Core>) {
+    use tauri::Manager;
+    match gallerist_api::log_file::start(core) {
+        Ok(log) => {
+            app.manage(log);
+        }
+        Err(e) => eprintln!("gallerist: {}", e.message),
+    }
+    let _ = core.notifier.set(Arc::new(DesktopNotifier(app.clone())));
+    let core = core.clone();
+    tauri::async_runtime::spawn(async move {
+        // Runs for the life of the app; the watchdog inside restarts a stalled pass.
+        let _ = gallerist_api::background::spawn(core, BACKGROUND_SYNC_EVERY).await;
+    });
+}
+
 pub fn run() {
     let mut context = tauri::generate_context!();
     updates::point_at_test_server(&mut context);
@@ -89,32 +126,24 @@ pub fn run() {
         .setup(|app| {
             use tauri::Manager;
             remember_layout_as_it_changes(app);
-            let booted = tauri::async_runtime::block_on(async {
-                let data_dir = default_data_dir()?;
-                boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new)
-            });
-            if let Ok(core) = &booted {
-                // The diagnostic log in <data dir>/logs, once this process holds the folder.
-                match gallerist_api::log_file::start(core) {
-                    Ok(log) => {
-                        app.manage(log);
-                    }
-                    Err(e) => eprintln!("gallerist: {}", e.message),
-                }
-                let _ = core.notifier.set(Arc::new(DesktopNotifier(app.handle().clone())));
-                let core = core.clone();
-                tauri::async_runtime::spawn(async move {
-                    // Runs for the life of the app; the watchdog inside restarts a stalled pass.
-                    let _ = gallerist_api::background::spawn(core, BACKGROUND_SYNC_EVERY).await;
-                });
-            }
-            if let Err(e) = &booted {
-                eprintln!(
-                    "gallerist: the data could not be opened; the window explains: {}",
-                    e.message
-                );
-            }
+            let (done, booted) = tokio::sync::watch::channel(None);
             app.manage(Backend(booted));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let booted = async {
+                    let data_dir = default_data_dir()?;
+                    boot(BootOptions::for_app(data_dir, true)).await.map(Arc::new)
+                }
+                .await;
+                match &booted {
+                    Ok(core) => start_services(&handle, core),
+                    Err(e) => eprintln!(
+                        "gallerist: the data could not be opened; the window explains: {}",
+                        e.message
+                    ),
+                }
+                let _ = done.send(Some(booted));
+            });
             Ok(())
         })
         .invoke_handler(commands::handle)

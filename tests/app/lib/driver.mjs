@@ -20,9 +20,12 @@ function freePort() {
  */
 export async function startDriver(env) {
   const port = await freePort();
+  // WebKitWebDriver's own port too: its default (4445) is shared by every tauri-driver on
+  // the machine, and a second one would hand its sessions to the first's WebKitWebDriver.
+  const nativePort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const driver = spawn(driverBin, ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,7 +45,8 @@ export async function startDriver(env) {
 
   const deadline = Date.now() + 30000;
   while (true) {
-    try { await fetch(`${base}/status`); break; } catch { /* starting */ }
+    // Up once WebKitWebDriver behind it says so, so a timed start never includes its boot.
+    try { if ((await (await fetch(`${base}/status`)).json()).value?.ready !== false) break; } catch { /* starting */ }
     if (Date.now() > deadline) throw new Error(`tauri-driver did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }

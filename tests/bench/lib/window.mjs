@@ -1,10 +1,9 @@
 // One app window under WebDriver, timed: from asking tauri-driver for a session (which
 // starts the app) to a marker element showing what the seller came for.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
 import { waitGone } from './proc.mjs';
+import { startDriver } from '../../app/lib/driver.mjs';
 
 const POLL_MS = 25;
 
@@ -13,53 +12,6 @@ export function xdg(home) {
   const dirs = { XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   return dirs;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-    srv.on('error', reject);
-  });
-}
-
-/**
- * tauri-driver with its WebKitWebDriver on free ports of its own. WHY not
- * tests/app/lib/driver.mjs: that one leaves WebKitWebDriver on tauri-driver's fixed
- * default port, so on a machine where another test run holds that port our sessions
- * went to the other run's WebKitWebDriver ("Maximum number of active sessions").
- * Answers once WebKitWebDriver itself is up, so a start time never includes its boot.
- */
-async function startDriver(env) {
-  const [port, nativePort] = [await freePort(), await freePort()];
-  const base = `http://127.0.0.1:${port}`;
-  let log = '';
-  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', [
-    '--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver',
-  ], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  driver.stdout.on('data', (d) => { log += d; });
-  driver.stderr.on('data', (d) => { log += d; });
-
-  async function wd(method, path, body) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json.value ?? json)}`);
-    return json.value;
-  }
-
-  const deadline = Date.now() + 30_000;
-  while (!(await wd('GET', '/status').then((s) => s?.ready !== false, () => false))) {
-    if (Date.now() > deadline) { driver.kill(); throw new Error(`tauri-driver did not start:\n${log}`); }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const open = async (app) => (await wd('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } },
-  })).sessionId;
-  return { wd, open, log: () => log, stop: () => driver.kill() };
 }
 
 /** Windows still open, so a failed run closes them instead of leaving them behind. */
