@@ -29,10 +29,12 @@ impl Backend {
     /// The core, once booted (waiting for the boot if it is still going).
     pub async fn core(&self) -> Result<Arc<Core>, ApiError> {
         let mut booted = self.0.clone();
-        let done = booted
-            .wait_for(Option::is_some)
-            .await
-            .map_err(|_| ApiError::new(ErrorCode::Internal, "the data could not be opened: the start was interrupted"))?;
+        let done = booted.wait_for(Option::is_some).await.map_err(|_| {
+            ApiError::new(
+                ErrorCode::Internal,
+                "the data could not be opened: the start was interrupted",
+            )
+        })?;
         done.clone().expect("waited for Some")
     }
 }
