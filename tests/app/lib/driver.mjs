@@ -1,6 +1,7 @@
 // tauri-driver (with WebKitWebDriver) for the app end-to-end tests: start it on a free
 // port with the app's environment, speak the WebDriver protocol over plain HTTP, stop it.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -12,6 +13,25 @@ function freePort() {
     srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
     srv.on('error', reject);
   });
+}
+
+/** Every process started under `root` (children, their children…), from /proc. */
+function startedUnder(root) {
+  const parentOf = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: the fields start after the last ')'.
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone meanwhile */ }
+  }
+  const found = [];
+  for (let frontier = [root]; frontier.length; ) {
+    frontier = [...parentOf].filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
+    found.push(...frontier);
+  }
+  return found;
 }
 
 /**
@@ -59,7 +79,19 @@ export async function startDriver(env) {
     return created.sessionId;
   }
 
-  return { wd, open, log: () => log, stop: () => driver.kill() };
+  /**
+   * Ends tauri-driver and everything it started. WHY the whole tree: an app window that
+   * outlives its deleted session (it happened once in CI) keeps tauri-driver's output
+   * pipes open, and the test file then never exits.
+   */
+  function stop() {
+    for (const pid of startedUnder(driver.pid)) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    driver.kill();
+  }
+
+  return { wd, open, log: () => log, stop };
 }
 
 /**
