@@ -16,6 +16,8 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     await page.goto(`${web.server.url}/#/bills`);
     const chart = page.getByTestId('bills-trend');
     await chart.waitFor({ timeout: 20_000 });
+    // The chart library loads with the first chart: hover once it has drawn.
+    await chart.locator('canvas').first().waitFor({ timeout: 20_000 });
     const box = await chart.boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
     await page.locator('div', { hasText: /CNY/ }).last().waitFor();
