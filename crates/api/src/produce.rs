@@ -40,7 +40,8 @@ pub struct CheckArgs {
     pub progress_token: Option<String>,
 }
 
-fn v2() -> Version {
+/// The interface version when none is given (serde default, shared with the SaaS products' settings).
+pub(crate) fn v2() -> Version {
     Version::V2
 }
 

@@ -168,17 +168,13 @@ pub struct SaveEndpointArgs {
     #[serde(default)]
     pub product_name: String,
     pub url: String,
-    #[serde(default = "v2")]
+    #[serde(default = "crate::produce::v2")]
     pub version: Version,
     pub mode: Mode,
     #[serde(default)]
     pub kit: bool,
     #[serde(default)]
     pub public_key_pem: Option<String>,
-}
-
-fn v2() -> Version {
-    Version::V2
 }
 
 fn refused(en: impl Into<String>, zh: impl Into<String>) -> ApiError {
