@@ -21,6 +21,9 @@ use std::sync::Arc;
 
 /// How often the app syncs when no local change wakes it sooner.
 const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+/// The first pass waits this long after the boot (or for a local change), so it does
+/// not compete with the window's first paint; see `background::spawn_after`.
+const FIRST_SYNC_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The booted core, or why it could not boot; `None` while the boot is still going.
 pub struct Backend(tokio::sync::watch::Receiver<Option<Result<Arc<Core>, ApiError>>>);
@@ -107,7 +110,7 @@ fn start_services(app: &tauri::AppHandle, core: &Arc<Core>) {
     let core = core.clone();
     tauri::async_runtime::spawn(async move {
         // Runs for the life of the app; the watchdog inside restarts a stalled pass.
-        let _ = gallerist_api::background::spawn(core, BACKGROUND_SYNC_EVERY).await;
+        let _ = gallerist_api::background::spawn_after(core, FIRST_SYNC_AFTER, BACKGROUND_SYNC_EVERY).await;
     });
 }
 

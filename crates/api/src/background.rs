@@ -121,11 +121,30 @@ fn log_pass(account: i64, r: &crate::sync::SyncRun, took: Duration) {
 
 /// Starts background sync for the app or web mode; abort the handle to stop it.
 pub fn spawn(core: Arc<Core>, every: Duration) -> tokio::task::JoinHandle<()> {
+    spawn_after(core, Duration::ZERO, every)
+}
+
+/// Like [`spawn`], with the first pass held back by `first_after` unless a local
+/// change wakes it sooner.
+///
+/// WHY: the desktop window paints its dashboard while WebKit is still starting its
+/// processes; a pull of the whole catalogue at that moment takes the CPU and the
+/// database's write lock from the first paint (`cargo xtask bench app`). Nothing is
+/// lost by waiting a moment: a change the seller makes wakes the pass at once.
+pub fn spawn_after(core: Arc<Core>, first_after: Duration, every: Duration) -> tokio::task::JoinHandle<()> {
     let restarts = Arc::new(AtomicU64::new(0));
+    let first = Arc::new(std::sync::atomic::AtomicBool::new(true));
     tokio::spawn(supervise(
         move |beat| {
             let core = core.clone();
+            // Only the very first worker waits; one restarted by the watchdog starts at once.
+            let wait = if first.swap(false, Ordering::SeqCst) {
+                first_after
+            } else {
+                Duration::ZERO
+            };
             async move {
+                hold(&core.sync_wake, wait).await;
                 loop {
                     pass(&core, &*beat).await;
                     beat();
@@ -143,9 +162,49 @@ pub fn spawn(core: Arc<Core>, every: Duration) -> tokio::task::JoinHandle<()> {
     ))
 }
 
+/// Waits `wait`, or less when `wake` is notified (a change made before the wait
+/// counts: `Notify` keeps one permit).
+async fn hold(wake: &tokio::sync::Notify, wait: Duration) {
+    if wait.is_zero() {
+        return;
+    }
+    tokio::select! {
+        _ = wake.notified() => {}
+        _ = tokio::time::sleep(wait) => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn the_first_pass_waits_after_start_unless_the_seller_changes_something() {
+        let wake = Arc::new(tokio::sync::Notify::new());
+        let quiet = tokio::spawn({
+            let wake = Arc::new(tokio::sync::Notify::new());
+            async move { hold(&wake, Duration::from_secs(3)).await }
+        });
+        let woken = tokio::spawn({
+            let wake = wake.clone();
+            async move { hold(&wake, Duration::from_secs(3)).await }
+        });
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert!(!quiet.is_finished(), "no pass before the hold is over");
+        assert!(!woken.is_finished());
+        wake.notify_one();
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        assert!(woken.is_finished(), "a local change starts the pass at once");
+        assert!(!quiet.is_finished());
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        assert!(quiet.is_finished(), "without a change the pass starts after the hold");
+
+        let early = tokio::sync::Notify::new();
+        early.notify_one();
+        tokio::time::timeout(Duration::from_millis(1), hold(&early, Duration::from_secs(3)))
+            .await
+            .expect("a change made before the hold began still cuts it short");
+    }
 
     #[tokio::test(start_paused = true)]
     async fn a_worker_that_panics_or_stalls_is_restarted() {
