@@ -159,11 +159,26 @@ test('a SKU price typed as decimal text is kept as typed and stored exactly', as
 
 test('a draft submitted to the sandbox goes under review, and listed products and the sync status show in words', async () => {
   const { page, context, problems } = await openPage(web.browser);
-  page.on('dialog', (d) => d.accept()); // the seller confirms submitting a draft that still has errors
+  const native = [];
+  page.on('dialog', (d) => {
+    native.push(d.message());
+    void d.dismiss();
+  });
   try {
     await newSaasDraft(page);
     await page.getByTestId('draft-name').fill('Acme 日志审计');
+    // The draft still has errors: the app asks in its own dialog, naming the count.
     await page.getByTestId('submit-draft').click({ timeout: 10_000 });
+    const ask = page.getByTestId('confirm-dialog').filter({ visible: true });
+    await ask.waitFor();
+    assert.match(await ask.textContent(), /Submit with \d+ errors\?/, 'the in-app dialog says how many errors go with the draft');
+    await screenshot(page, 'confirm-submit-with-errors');
+    await ask.getByTestId('confirm-cancel').click();
+    await ask.waitFor({ state: 'hidden' });
+    assert.equal(await page.getByTestId('timeline').count(), 0, 'Cancel sends nothing');
+    await page.getByTestId('submit-draft').click();
+    await ask.getByTestId('confirm-ok').click();
+    assert.deepEqual(native, [], 'no browser confirm() box appears');
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor({ timeout: 20_000 });
     assert.match(await timeline.textContent(), /Under review/, 'the application is pending at the sandbox');
