@@ -314,3 +314,39 @@ test('hardware ships with courier and tracking number, and a joint-operation Lic
     await context.close();
   }
 });
+
+test('a case’s action card names the real next step, not only greyed-out buttons', async () => {
+  const url = web.server.url;
+  const opened = await api(url, 'sandbox_open_case', {
+    flow: 'manual_service',
+    product_name: 'E2E 下一步',
+    profile: 'prompt',
+    amount: { minor: 120000, currency: 'CNY' },
+    order_phone: null,
+    opened_at: null,
+  });
+  await api(url, 'sandbox_case_act', { caseId: opened.id, actor: 'buyer', op: { submit_requirements: { documents: ['需求.docx'] } } });
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${url}/#/cases?case=${opened.id}`);
+    await nodeIs(page, 'confirming_requirements');
+    const next = page.getByTestId('case-next');
+    assert.equal(await next.getAttribute('data-kind'), 'step');
+    assert.match(await next.textContent(), /Confirm requirements/i, 'a step the seller can take here is named');
+
+    await page.getByTestId('action-confirm_requirements').click();
+    await nodeIs(page, 'providing_service');
+    await page.locator('[data-testid="case-next"][data-kind="deliver"]').waitFor();
+    assert.match(await next.textContent(), /delivery proof below/, 'the delivery, done in the card below, is named as the next step');
+    await page.getByTestId('case-next-go').click();
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="proof-editor"]') !== null);
+    await screenshot(page, 'case-next-deliver');
+
+    await openCase(page, url, '企业网盘 License');
+    assert.match(await next.getAttribute('data-kind'), /^(buyer|wait)$/, 'at the buyer’s step the card says whose turn it is');
+    assert.match(await next.textContent(), /buyer/, 'and names the buyer');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
