@@ -207,6 +207,9 @@ test('bills, reconciliation and the import wizard read in Chinese (dark theme)',
     await page.getByTestId('import-preview').waitFor({ timeout: 20_000 });
     assert.match(await page.getByTestId('count-new').textContent(), /^3 行新数据/, 'the counts are in Chinese');
     assert.match(await page.getByTestId('import-problems').textContent(), /疑似表格公式/, 'the formula warning is in Chinese');
+    const problemsText = await page.getByTestId('import-problems').textContent();
+    assert.doesNotMatch(problemsText, /is not an amount|looks like/, 'the core’s English detail is not shown in Chinese');
+    assert.match(problemsText, /单元格内容：abc/, 'the refused cell is quoted in Chinese words');
     assert.equal(
       await page.getByTestId('map-3').locator('option:checked').textContent(),
       '商品名称',
