@@ -14,6 +14,7 @@
 //! are ready (`cargo xtask bench app` measures it).
 
 mod commands;
+mod exit_guard;
 mod updates;
 
 use gallerist_api::{boot, default_data_dir, ApiError, BootOptions, Core, ErrorCode};
@@ -152,6 +153,13 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(commands::handle)
-        .run(context)
-        .expect("the Gallerist window could not be started");
+        .build(context)
+        .expect("the Gallerist window could not be started")
+        .run(|_app, event| {
+            // The last window closed (or the app was told to quit): the exit begins, and
+            // it must end the process even if a clean-up hangs (exit_guard.rs).
+            if let tauri::RunEvent::ExitRequested { .. } | tauri::RunEvent::Exit = event {
+                exit_guard::arm();
+            }
+        });
 }
