@@ -81,7 +81,7 @@ test('reconciliation names the bill mistakes and exports them; the run calendar 
       );
     }
     const wrongRate = page.locator('[data-testid="variance"][data-cause="net_differs"]').first();
-    assert.match(await wrongRate.textContent(), /-\d+\.\d\d CNY/, 'a line billed at too high a fee shows a negative difference');
+    assert.match(await wrongRate.textContent(), /-[\d,]+\.\d\d CNY/, 'a line billed at too high a fee shows a negative difference');
     await screenshot(page, 'bills-reconcile');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-reconcile').getByTestId('export-csv').click();
@@ -129,7 +129,7 @@ test('a console export is previewed, imported once, and the totals change', asyn
     assert.match(await page.getByTestId('count-errors').textContent(), /^1 /, 'one row has an error');
     assert.equal(await page.locator('[data-kind="formula"][data-severity="warning"]').count(), 1, 'the =cmd cell is flagged as a formula kept as text');
     assert.equal(await page.locator('[data-kind="amount"][data-severity="error"]').count(), 1, "the 'abc' amount is named");
-    assert.match(await page.getByTestId('import-adds').textContent(), /2534\.00/, 'the preview shows what the import adds: 1,234 + ５００ + 800');
+    assert.match(await page.getByTestId('import-adds').textContent(), /2,534\.00/, 'the preview shows what the import adds: 1,234 + ５００ + 800');
     await screenshot(page, 'bills-import-preview');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').waitFor();
@@ -140,7 +140,7 @@ test('a console export is previewed, imported once, and the totals change', asyn
     await page.getByTestId('bills-tab-bills').click();
     const row = page.locator('[data-testid="bill-row"]', { hasText: 'HWB202609-E2E' });
     await row.waitFor();
-    assert.match(await row.textContent(), /2534\.00 CNY/, 'the imported bill carries the new gross');
+    assert.match(await row.textContent(), /2,534\.00 CNY/, 'the imported bill carries the new gross');
 
     await page.getByTestId('bills-tab-import').click();
     await page.getByTestId('import-file').setInputFiles({ name: '账单明细-2026-09.csv', mimeType: 'text/csv', buffer: EXPORT });

@@ -50,6 +50,13 @@ describe('orders-per-month chart', () => {
     expect(series[1].data[2]).toBe(1234.5);
   });
 
+  it('labels the amount axis in whole grouped units with its currency, as the bills charts do (no 万)', () => {
+    const option = perMonthOption(perMonth, 'zh-CN', chartPalette(false), labels, fakeDoc);
+    const amountAxis = (option.yAxis as { name?: string; axisLabel: { formatter: (v: number) => string } }[])[1];
+    expect(amountAxis.axisLabel.formatter(35000)).toBe('35,000');
+    expect(amountAxis.name).toMatch(/^[A-Z]{3}( \/ [A-Z]{3})*$/);
+  });
+
   it('shows exact amounts in the tooltip, never the rounded plotting value', () => {
     const option = perMonthOption(perMonth, 'en', chartPalette(false), labels, fakeDoc);
     const formatter = (option.tooltip as unknown as { formatter: Tip }).formatter;

@@ -1,7 +1,8 @@
 // Chart options built from dashboard DTOs. Pure functions, so the shapes and the
 // exact tooltip amounts can be unit-tested without a canvas.
 import type { Dashboard } from '../backend/types';
-import { formatAmount, formatCompact, formatCount, formatMonth } from '../i18n/format';
+import { formatAxisAmount } from '../format/money';
+import { formatAmount, formatCount, formatMonth } from '../i18n/format';
 import type { ChartOption } from './echarts';
 import type { ChartPalette } from './palette';
 
@@ -119,7 +120,10 @@ export function perMonthOption(
       },
       {
         type: 'value',
-        axisLabel: { ...text, formatter: (v: number) => formatCompact(v, locale) },
+        // Whole currency units, grouped, with the currency named on the axis (lib/format/money.ts).
+        name: ccys.join(' / '),
+        nameTextStyle: text,
+        axisLabel: { ...text, formatter: (v: number) => formatAxisAmount(v, locale) },
         splitLine: { show: false },
       },
     ],

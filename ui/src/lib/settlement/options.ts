@@ -5,7 +5,7 @@ import type { ChartOption } from '../charts/echarts';
 import { tipRow } from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatMonth } from '../i18n/format';
-import { minorToAmount } from '../worklist/words';
+import { formatAxisAmount, formatMinor } from '../format/money';
 import type { Step, Totals } from './types';
 
 export interface TrendLabels {
@@ -19,6 +19,17 @@ function axisText(palette: ChartPalette) {
   return { color: palette.mutedText, fontFamily: palette.fontFamily, fontSize: 12 };
 }
 
+/** The one amount axis: whole units, grouped, the currency code as the axis name. */
+function amountAxis(currency: string, locale: string, palette: ChartPalette) {
+  return {
+    type: 'value' as const,
+    name: currency,
+    nameTextStyle: axisText(palette),
+    axisLabel: { ...axisText(palette), formatter: (v: number) => formatAxisAmount(v, locale) },
+    splitLine: { lineStyle: { color: palette.splitLine } },
+  };
+}
+
 /** One month's figures as DOM (no HTML strings, no inline styles: CSP-safe). */
 export function trendTooltip(doc: Document, row: Totals, locale: string, labels: TrendLabels): HTMLElement {
   const box = doc.createElement('div');
@@ -26,7 +37,7 @@ export function trendTooltip(doc: Document, row: Totals, locale: string, labels:
   const title = doc.createElement('div');
   title.className = 'chart-tip-title';
   title.textContent = formatMonth(row.key, locale, 'long');
-  const money = (minor: number) => `${minorToAmount(minor)} ${row.currency}`;
+  const money = (minor: number) => formatMinor(minor, row.currency, locale);
   box.append(
     title,
     tipRow(doc, 'gross', labels.gross, money(row.grossMinor)),
@@ -69,7 +80,7 @@ export function trendOption(months: Totals[], currency: string, locale: string, 
       axisLine: { lineStyle: { color: palette.axisLine } },
       axisLabel: axisText(palette),
     },
-    yAxis: { type: 'value', axisLabel: axisText(palette), splitLine: { lineStyle: { color: palette.splitLine } } },
+    yAxis: amountAxis(currency, locale, palette),
     series: [
       series(labels.gross, palette.gross, (r) => r.grossMinor),
       series(labels.fee, palette.fee, (r) => r.feeMinor),
@@ -98,7 +109,20 @@ export function waterfallBars(steps: Step[]): { base: number[]; value: number[] 
   return { base, value };
 }
 
-export function waterfallOption(steps: Step[], currency: string, palette: ChartPalette, label: (key: Step['key']) => string): ChartOption {
+/** International taxes (customer WHT, seller WHT, DST) never apply to a CN bill; a step
+ *  that is zero is left out rather than drawn as an empty column. Gross and net stay. */
+export function shownSteps(steps: Step[]): Step[] {
+  return steps.filter((s) => s.key === 'gross' || s.key === 'net' || s.minor !== 0);
+}
+
+export function waterfallOption(
+  all: Step[],
+  currency: string,
+  palette: ChartPalette,
+  label: (key: Step['key']) => string,
+  locale = 'en',
+): ChartOption {
+  const steps = shownSteps(all);
   const { base, value } = waterfallBars(steps);
   const colors: Record<Step['key'], string> = {
     gross: palette.gross,
@@ -110,7 +134,7 @@ export function waterfallOption(steps: Step[], currency: string, palette: ChartP
   };
   return {
     animationDuration: 300,
-    grid: { left: 8, right: 8, top: 12, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
     tooltip: {
       trigger: 'axis',
       backgroundColor: palette.tooltipBg,
@@ -118,11 +142,11 @@ export function waterfallOption(steps: Step[], currency: string, palette: ChartP
       formatter: (params) => {
         const p = Array.isArray(params) ? params[1] ?? params[0] : params;
         const s = steps[p?.dataIndex ?? 0];
-        return s ? `${label(s.key)}: ${minorToAmount(s.minor)} ${currency}` : '';
+        return s ? `${label(s.key)}: ${formatMinor(s.minor, currency, locale)}` : '';
       },
     },
     xAxis: { type: 'category', data: steps.map((s) => label(s.key)), axisLabel: axisText(palette), axisTick: { show: false } },
-    yAxis: { type: 'value', axisLabel: axisText(palette), splitLine: { lineStyle: { color: palette.splitLine } } },
+    yAxis: amountAxis(currency, locale, palette),
     series: [
       { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: base.map((b) => b / 100) },
       {
@@ -130,6 +154,14 @@ export function waterfallOption(steps: Step[], currency: string, palette: ChartP
         stack: 'w',
         barMaxWidth: 48,
         data: value.map((v, i) => ({ value: v / 100, itemStyle: { color: colors[steps[i].key] } })),
+        // Each step's exact signed amount above its bar, so the chart reads without hovering.
+        label: {
+          show: true,
+          position: 'top',
+          ...axisText(palette),
+          color: palette.text,
+          formatter: (p: { dataIndex: number }) => formatMinor(steps[p.dataIndex].minor, currency, locale).replace(` ${currency}`, ''),
+        },
       },
     ],
   };
