@@ -65,7 +65,13 @@ function measure() {
       }
     }
   }
+  // The browser's own pickers follow the browser's locale, not the app's (mm/dd/yyyy,
+  // AM/PM and "Choose File" in a Chinese UI), so none may show.
+  const natives = [...document.querySelectorAll('input[type="date"], input[type="time"], input[type="datetime-local"], input[type="file"]')]
+    .filter((el) => el.getBoundingClientRect().width > 2 && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => `${el.type}${el.dataset.testid ? '#' + el.dataset.testid : ''}`);
   return {
+    natives,
     document: doc.scrollWidth - doc.clientWidth,
     main: main ? main.scrollWidth - main.clientWidth : 0,
     culprits: culprits.slice(0, 6),
@@ -76,11 +82,13 @@ async function walk(locale, colorScheme) {
   const server = await startServer({ locale });
   const { page, context, problems } = await openPage(browser, { colorScheme, viewport: VIEWPORT });
   const overflowing = [];
+  const nativePickers = [];
   try {
     const check = async (name) => {
       await page.waitForLoadState('networkidle');
       const m = await page.evaluate(measure);
       if (m.document > 1 || m.main > 1) overflowing.push(`${name}: document +${m.document}px, main +${m.main}px (${m.culprits.join('; ')})`);
+      if (m.natives.length) nativePickers.push(`${name}: ${m.natives.join(', ')}`);
       await screenshot(page, `page-${name}-${locale}-${colorScheme}`);
     };
     for (const [name, hash, ready] of VIEWS) {
@@ -108,11 +116,12 @@ async function walk(locale, colorScheme) {
     await server.stop();
   }
   assert.deepEqual(overflowing, [], `no ${locale} ${colorScheme} view is wider than a 1280 px window`);
+  assert.deepEqual(nativePickers, [], `no ${locale} ${colorScheme} view shows the browser's own date, time or file picker`);
 }
 
 for (const locale of ['en', 'zh-CN']) {
   for (const colorScheme of ['light', 'dark']) {
-    test(`every page fits 1280×800 (${locale}, ${colorScheme})`, async () => {
+    test(`every page fits 1280×800 with the app's own pickers (${locale}, ${colorScheme})`, async () => {
       await walk(locale, colorScheme);
     });
   }
