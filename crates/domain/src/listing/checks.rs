@@ -22,10 +22,12 @@ pub enum Check {
         fields: Vec<TextField>,
         terms: Vec<String>,
     },
-    /// At least one of `terms` occurs in one of `fields`.
+    /// At least one of `terms` occurs in one of `fields`, or with `each` in every
+    /// one of them (a page that asks the overview *and* the description to say it).
     RequireTerms {
         fields: Vec<TextField>,
         terms: Vec<String>,
+        each: bool,
     },
     NamePrice {
         signs: Vec<String>,
@@ -38,7 +40,11 @@ pub enum Check {
         words: Vec<String>,
         allow: Vec<String>,
     },
+    /// Not the V1.0 style (V, then dot-separated numbers).
     VersionFormat,
+    /// The forms KooGallery's page names as wrong: a lower-case `v` prefix (v0.1) or
+    /// words without a number (First Version, 初始版本).
+    VersionRefused,
     ImageFormats {
         slot: ImageSlot,
         formats: Vec<ImageFormat>,
@@ -109,12 +115,20 @@ impl Check {
                 .filter(|f| scan::contains_any(&f.read(d), terms))
                 .map(|f| f.path().to_string())
                 .collect(),
-            Check::RequireTerms { fields, terms } => {
+            Check::RequireTerms { fields, terms, each } => {
                 // A blank field is the `required` rules' business, not this one's.
-                if fields.iter().all(|f| f.read(d).trim().is_empty()) {
+                let filled: Vec<_> = fields.iter().filter(|f| !f.read(d).trim().is_empty()).collect();
+                if filled.is_empty() {
                     return Vec::new();
                 }
-                let found = fields.iter().any(|f| scan::contains_any(&f.read(d), terms));
+                if *each {
+                    return filled
+                        .into_iter()
+                        .filter(|f| !scan::contains_any(&f.read(d), terms))
+                        .map(|f| f.path().to_string())
+                        .collect();
+                }
+                let found = filled.iter().any(|f| scan::contains_any(&f.read(d), terms));
                 one(!found, &rule.field)
             }
             Check::NamePrice { signs, units } => one(scan::contains_price(&d.name, signs, units), "name"),
@@ -130,6 +144,7 @@ impl Check {
                 !d.version.trim().is_empty() && !scan::is_standard_version(d.version.trim()),
                 "version",
             ),
+            Check::VersionRefused => one(scan::is_refused_version(d.version.trim()), "version"),
             Check::ImageFormats { slot, formats } => slot
                 .assets(d)
                 .into_iter()

@@ -30,6 +30,8 @@ mod pack_tests;
 mod rule_fixtures;
 #[cfg(test)]
 mod rules_tests;
+#[cfg(test)]
+mod site_rules_tests;
 
 pub use model::{Delivery, Draft, Label, ProductType, ServiceFlow};
 pub use rules::{Issue, Override, Overrides, Pack, PackError, Report, Severity};

@@ -54,6 +54,10 @@ impl Check {
             "require_terms" => Check::RequireTerms {
                 fields: fields()?,
                 terms: strings("terms")?,
+                each: match p.table.get("each") {
+                    None => false,
+                    Some(_) => p.bool("each")?,
+                },
             },
             "name_price" => Check::NamePrice {
                 signs: strings("signs")?,
@@ -67,6 +71,7 @@ impl Check {
                 allow: strings("allow")?,
             },
             "version_format" => Check::VersionFormat,
+            "version_refused" => Check::VersionRefused,
             "image_formats" => Check::ImageFormats {
                 slot: slot()?,
                 formats: p

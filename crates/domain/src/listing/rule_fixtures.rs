@@ -28,9 +28,13 @@ pub(crate) fn labelled(label: Label) -> Draft {
         Label::HybridCloud => {
             d.prerequisites.hcs_certificate = Some(file("hcs.pdf"));
             d.overview = "支持混合云（Huawei Cloud Stack）部署的备份工具。".into();
+            d.description.push_str("\n\n## 混合云\n\n可部署在客户的混合云环境中。");
             rename(&mut d, "Acme Backup (HCS Version)");
         }
-        Label::Iot => d.overview = "面向物联网设备数据的备份工具。".into(),
+        Label::Iot => {
+            d.overview = "面向物联网设备数据的备份工具。".into();
+            d.description.push_str("\n\n## 物联网\n\n采集物联网设备数据并备份。");
+        }
     }
     d
 }
@@ -83,7 +87,8 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             |d| rename(d, "Acme Backup"),
         ),
         ("version.required", saas, |d| d.version.clear()),
-        ("version.format", saas, |d| d.version = "v0.1".into()),
+        ("version.format", saas, |d| d.version = "V1".into()),
+        ("version.refused", saas, |d| d.version = "v0.1".into()),
         ("logo.required", saas, |d| d.logo = None),
         ("logo.format", saas, |d| {
             d.logo = Some(image("logo.png", ImageFormat::Jpeg, 120, 120))
@@ -213,6 +218,14 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
         ("sku.billing-mode", license, |d| {
             d.specs[0].billing = BillingMode::PerUse
         }),
+        (
+            "sku.billing-mode-image",
+            || clean_draft(Delivery::Image),
+            |d| {
+                d.specs[0].billing = BillingMode::YearlyMonthly;
+                d.specs[0].skus[0].price.minor = 100;
+            },
+        ),
         (
             "sku.free-image-price",
             || clean_draft(Delivery::Image),

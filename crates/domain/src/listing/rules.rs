@@ -55,6 +55,11 @@ pub struct Rule {
     pub labels: Vec<Label>,
     /// The rule applies when the draft is sold on any of these sites.
     pub sites: Vec<Site>,
+    /// The sites whose own documents state the rule (a subset of `sites`). On the
+    /// other sites the rule is our reading of another site's text, so it reports at
+    /// most a warning, marked heuristic: a false error there would teach the seller
+    /// to ignore the checker. Defaults to `sites`.
+    pub stated_on: Vec<Site>,
     pub source: String,
     /// `false` marks a heuristic: our inference, not KooGallery's written rule.
     pub official: bool,
@@ -71,6 +76,18 @@ impl Rule {
         self.types.as_ref().is_none_or(|types| types.contains(&ty))
             && self.labels.iter().all(|l| draft.labels.contains(l))
             && self.sites.iter().any(|s| draft.sites.contains(s))
+    }
+
+    /// The severity for this draft and whether it is KooGallery's stated rule there:
+    /// the pack's severity when a site the draft is sold on states the rule, otherwise
+    /// at most a warning (the rule is then our reading of another site's documents).
+    pub fn judged_for(&self, draft: &Draft) -> (Severity, bool) {
+        let stated = self.stated_on.iter().any(|s| draft.sites.contains(s));
+        if stated {
+            (self.severity, self.official)
+        } else {
+            (self.severity.min(Severity::Warning), false)
+        }
     }
 }
 
@@ -94,6 +111,7 @@ impl Pack {
         };
         for rule in self.rules.iter().filter(|r| r.applies_to(draft)) {
             let fields = rule.check.run(draft, rule);
+            let (rule_severity, official) = rule.judged_for(draft);
             let applied = match draft.overrides.rules.get(&rule.id) {
                 Some(o) => Some((*o, OverrideScope::Draft)),
                 None => global.rules.get(&rule.id).map(|o| (*o, OverrideScope::Global)),
@@ -107,19 +125,19 @@ impl Pack {
                 _ => {
                     let (severity, overridden) = match applied {
                         // Overrides only lower: a seller may quiet a rule, not harden one.
-                        Some((Override::Severity(s), scope)) if s < rule.severity => (s, Some(scope)),
-                        _ => (rule.severity, None),
+                        Some((Override::Severity(s), scope)) if s < rule_severity => (s, Some(scope)),
+                        _ => (rule_severity, None),
                     };
                     report.issues.extend(fields.into_iter().map(|field| Issue {
                         rule_id: rule.id.clone(),
                         severity,
-                        pack_severity: rule.severity,
+                        pack_severity: rule_severity,
                         overridden,
                         field,
                         message: rule.message.clone(),
                         hint: rule.hint.clone(),
                         source: rule.source.clone(),
-                        heuristic: !rule.official,
+                        heuristic: !official,
                     }));
                 }
             }
@@ -156,7 +174,8 @@ pub struct Issue {
     pub rule_id: String,
     /// The severity after overrides.
     pub severity: Severity,
-    /// The severity the pack gives; differs from `severity` when overridden.
+    /// The severity the pack gives for the draft's sites; differs from `severity`
+    /// when overridden.
     pub pack_severity: Severity,
     pub overridden: Option<OverrideScope>,
     pub field: String,

@@ -112,6 +112,17 @@ pub fn is_standard_version(text: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A version in a form KooGallery's page gives as wrong: `v` + digit (`v0.1`), or no
+/// digit at all (`First Version`, `Initial Version`, `初始版本`). Anything else that is
+/// not V1.0 style (`V1`, `1.0`) is left to the style rule: the page does not refuse it.
+pub fn is_refused_version(text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let lower_v = text.starts_with('v') && text[1..].starts_with(|c: char| c.is_ascii_digit());
+    lower_v || !text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A time zone written as a GMT/UTC offset: `GMT+08:00`, `UTC-5`, `(GMT+08:00)`.
 pub fn is_utc_offset(text: &str) -> bool {
     let t = text.trim().trim_start_matches('(').trim_end_matches(')');
