@@ -49,6 +49,10 @@ pub enum Check {
         slot: ImageSlot,
         formats: Vec<ImageFormat>,
     },
+    /// Files in these slots that are images gone wrong (cut off, damaged, refused).
+    ImagesReadable {
+        slots: Vec<ImageSlot>,
+    },
     ImageExactSize {
         slot: ImageSlot,
         width: u32,
@@ -148,7 +152,14 @@ impl Check {
             Check::ImageFormats { slot, formats } => slot
                 .assets(d)
                 .into_iter()
-                .filter(|(_, a)| !a.image.is_some_and(|i| formats.contains(&i.format)))
+                // A damaged image is `images.readable`'s to report, once.
+                .filter(|(_, a)| a.problem.is_none() && !a.image.is_some_and(|i| formats.contains(&i.format)))
+                .map(|(p, _)| p)
+                .collect(),
+            Check::ImagesReadable { slots } => slots
+                .iter()
+                .flat_map(|s| s.assets(d))
+                .filter(|(_, a)| a.problem.is_some())
                 .map(|(p, _)| p)
                 .collect(),
             Check::ImageExactSize { slot, width, height } => slot

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod example;
 mod fields;
 pub mod image;
+mod image_body;
 pub mod lifecycle;
 pub mod model;
 pub mod pack;
@@ -20,6 +21,8 @@ pub mod scan;
 pub mod spec;
 pub mod text;
 
+#[cfg(test)]
+mod image_damage_tests;
 #[cfg(test)]
 mod image_tests;
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! Prices are exact minor units (`Money`), as everywhere else in Gallerist.
 
 use crate::listing::image::{self, ImageError, ImageFacts};
+use crate::listing::rules::Bilingual;
 use crate::site::Site;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -195,6 +196,11 @@ pub struct Asset {
     pub file_name: String,
     pub bytes: u64,
     pub image: Option<ImageFacts>,
+    /// Why a file that is a PNG, JPEG or GIF cannot be used as one (cut off, damaged,
+    /// refused, renamed), in both languages. Reported once, by the `images.readable`
+    /// rule; the format and size rules then leave the file alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Bilingual>,
 }
 
 impl Asset {
@@ -202,7 +208,17 @@ impl Asset {
     /// an image, or whose header is refused, gets `image: None`; use [`Asset::image`]
     /// where an image is expected, to get the reason in words.
     pub fn from_bytes(file_name: &str, bytes: &[u8]) -> Asset {
-        Asset::measured(file_name, bytes, image::inspect(file_name, bytes).ok())
+        match image::inspect(file_name, bytes) {
+            Ok(facts) => Asset::measured(file_name, bytes, Some(facts)),
+            Err(e) => {
+                let mut asset = Asset::measured(file_name, bytes, None);
+                asset.problem = e.is_damage().then(|| Bilingual {
+                    zh_cn: e.zh_cn(),
+                    en: e.to_string(),
+                });
+                asset
+            }
+        }
     }
 
     /// Like [`Asset::from_bytes`] for an image slot: refuses a non-image, a truncated or
@@ -218,6 +234,7 @@ impl Asset {
             file_name: file_name.to_string(),
             bytes: bytes.len() as u64,
             image,
+            problem: None,
         }
     }
 }

@@ -21,14 +21,15 @@ impl Check {
                 .map(|f| TextField::parse(f).ok_or_else(|| p.bad("fields", f, "a text field")))
                 .collect()
         };
-        let slot = || -> Result<ImageSlot, PackError> {
-            match p.str("slot")? {
+        let slot_named = |key: &str, name: &str| -> Result<ImageSlot, PackError> {
+            match name {
                 "logo" => Ok(ImageSlot::Logo),
                 "main_images" => Ok(ImageSlot::MainImages),
                 "description_images" => Ok(ImageSlot::DescriptionImages),
-                other => Err(p.bad("slot", other, "logo, main_images or description_images")),
+                other => Err(p.bad(key, other, "logo, main_images or description_images")),
             }
         };
+        let slot = || -> Result<ImageSlot, PackError> { slot_named("slot", p.str("slot")?) };
         let u32_of = |key: &str| -> Result<u32, PackError> {
             let n = p.uint(key)?;
             u32::try_from(n).map_err(|_| p.bad(key, n, "a pixel count"))
@@ -72,6 +73,13 @@ impl Check {
             },
             "version_format" => Check::VersionFormat,
             "version_refused" => Check::VersionRefused,
+            "images_readable" => Check::ImagesReadable {
+                slots: p
+                    .strs("slots")?
+                    .into_iter()
+                    .map(|n| slot_named("slots", n))
+                    .collect::<Result<_, _>>()?,
+            },
             "image_formats" => Check::ImageFormats {
                 slot: slot()?,
                 formats: p

@@ -3,7 +3,7 @@
 //! WHY a table: the pack grows by adding a rule and a row here; a test fails when a
 //! rule of the pack has no row, so no rule ships without a passing and failing case.
 
-use super::example::{clean_draft, file, image};
+use super::example::{clean_draft, file, image, image_bytes};
 use super::image::ImageFormat;
 use super::model::*;
 
@@ -90,6 +90,10 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
         ("version.format", saas, |d| d.version = "V1".into()),
         ("version.refused", saas, |d| d.version = "v0.1".into()),
         ("logo.required", saas, |d| d.logo = None),
+        ("images.readable", saas, |d| {
+            let png = image_bytes(ImageFormat::Png, 120, 120);
+            d.logo = Some(Asset::from_bytes("logo.png", &png[..png.len() - 1]))
+        }),
         ("logo.format", saas, |d| {
             d.logo = Some(image("logo.png", ImageFormat::Jpeg, 120, 120))
         }),
