@@ -7,7 +7,7 @@
 
 use crate::listing::fields::{is_filled, ImageSlot, TextField};
 use crate::listing::image::ImageFormat;
-use crate::listing::model::{Attribute, BillingMode, Copyright, Draft, ProductType, RelationKind};
+use crate::listing::model::{Asset, Attribute, BillingMode, Copyright, Delivery, Draft, ProductType, RelationKind};
 use crate::listing::rules::Rule;
 use crate::listing::{scan, text};
 
@@ -102,6 +102,40 @@ pub enum Check {
     FreeModePrice,
     /// Every `![](target)` in the description names an attached image.
     DescriptionImagesAttached,
+    /// Spec names longer than `max_chars` characters (Unicode scalar values).
+    SpecNameLength {
+        max_chars: usize,
+    },
+    /// Spec names containing any of `terms` (by the rules of `scan::contains_any`).
+    SpecNameTerms {
+        terms: Vec<String>,
+    },
+    /// Spec names containing a phone number.
+    SpecNamePhone {
+        min_digits: usize,
+    },
+    /// A consulting product links to the seller's own site (an http(s) URL).
+    ConsultingLink,
+    /// The product is not sold on KooGallery, so no specification carries a price.
+    NoPrices,
+    /// Support is given in one of `languages` (ISO codes), or, when the seller listed
+    /// none, the after-sales content names one of `words` ("English", "英文").
+    SupportLanguage {
+        languages: Vec<String>,
+        words: Vec<String>,
+    },
+    /// The average delivery duration is filled in, between 1 and `max_days` days.
+    DeliveryDays {
+        max_days: u16,
+    },
+    /// Copyright files (certificate or declaration letter) have one of `extensions`.
+    CopyrightFileType {
+        extensions: Vec<String>,
+    },
+    /// Copyright files are at most `max_bytes`.
+    CopyrightFileBytes {
+        max_bytes: u64,
+    },
     /// A related product's name ends with the suffix its relation calls for.
     NameRelation {
         suffixes: Vec<(RelationKind, Vec<String>)>,
@@ -318,6 +352,45 @@ impl Check {
                 })
                 .map(|(i, _)| format!("description.images[{i}]"))
                 .collect(),
+            Check::SpecNameLength { max_chars } => spec_names(d, |n| n.chars().count() > *max_chars),
+            Check::SpecNameTerms { terms } => spec_names(d, |n| scan::contains_any(n, terms)),
+            Check::SpecNamePhone { min_digits } => spec_names(d, |n| scan::contains_phone(n, *min_digits)),
+            Check::ConsultingLink => match &d.delivery {
+                Delivery::Consulting { seller_url } => {
+                    let url = seller_url.trim();
+                    one(
+                        !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 12,
+                        "delivery.consulting.seller_url",
+                    )
+                }
+                _ => Vec::new(),
+            },
+            Check::NoPrices => d
+                .specs
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.skus.iter().any(|k| k.price.minor != 0))
+                .map(|(i, _)| format!("specs[{i}].skus"))
+                .collect(),
+            Check::SupportLanguage { languages, words } => {
+                let a = &d.after_sales;
+                let ok = if a.languages.is_empty() {
+                    scan::contains_any(&a.content, words)
+                } else {
+                    a.languages
+                        .iter()
+                        .any(|l| languages.iter().any(|w| w.eq_ignore_ascii_case(l.trim())))
+                };
+                one(!ok, "after_sales.languages")
+            }
+            Check::DeliveryDays { max_days } => {
+                one(d.delivery_days.is_none_or(|n| n == 0 || n > *max_days), "delivery_days")
+            }
+            Check::CopyrightFileType { extensions } => copyright_files(d, |a| {
+                let ext = a.file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+                !ext.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
+            }),
+            Check::CopyrightFileBytes { max_bytes } => copyright_files(d, |a| a.bytes > *max_bytes),
             Check::NameRelation { suffixes } => {
                 let (Some(relation), false) = (&d.relation, d.name.trim().is_empty()) else {
                     return Vec::new();
@@ -328,5 +401,27 @@ impl Check {
                 one(!ok, "name")
             }
         }
+    }
+}
+
+/// `specs[i].name` for each spec whose (trimmed) name `bad` objects to.
+fn spec_names(d: &Draft, bad: impl Fn(&str) -> bool) -> Vec<String> {
+    d.specs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| bad(s.name.trim()))
+        .map(|(i, _)| format!("specs[{i}].name"))
+        .collect()
+}
+
+/// `copyright.file` when the certificate or declaration letter's file is one `bad` objects to.
+fn copyright_files(d: &Draft, bad: impl Fn(&Asset) -> bool) -> Vec<String> {
+    let file = match &d.copyright {
+        Some(Copyright::Certificate { file, .. }) | Some(Copyright::DeclarationLetter { file }) => file.as_ref(),
+        None => None,
+    };
+    match file {
+        Some(a) if bad(a) => vec!["copyright.file".to_string()],
+        _ => Vec::new(),
     }
 }

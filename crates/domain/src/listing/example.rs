@@ -110,8 +110,11 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
             content: "安装指导、故障排查".into(),
             hotline: "400-000-0000".into(),
             email: "support@acme.example".into(),
+            languages: vec!["zh".into(), "en".into()],
         },
-        user_guide: if traded {
+        user_guide: if ty == ProductType::Image {
+            "用镜像创建云服务器后，在安全组中放通 443 端口，浏览器访问即可登录。".into()
+        } else if traded {
             "购买后使用邮件中的账号登录控制台。".into()
         } else {
             String::new()
@@ -129,6 +132,7 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
         prerequisites: Prerequisites::default(),
         delivery_template: delivery.is_supervised().then(|| file("acceptance.docx")),
         specs,
+        delivery_days: matches!(ty, ProductType::License | ProductType::ManualService).then_some(7),
         overrides: Overrides::default(),
         checked_with_pack: None,
     }

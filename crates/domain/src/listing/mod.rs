@@ -35,6 +35,8 @@ mod rule_fixtures;
 mod rules_tests;
 #[cfg(test)]
 mod site_rules_tests;
+#[cfg(test)]
+mod stated_rules_tests;
 
 pub use model::{Delivery, Draft, Label, ProductType, ServiceFlow};
 pub use rules::{Issue, Override, Overrides, Pack, PackError, Report, Severity};

@@ -246,6 +246,10 @@ pub struct AfterSales {
     pub content: String,
     pub hotline: String,
     pub email: String,
+    /// Languages support is given in, as ISO 639-1 codes ("zh", "en", "de"); the
+    /// international site asks for English, the EU site English or the local language.
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 /// "Mon–Fri 09:00–18:00 (GMT+08:00)" as numbers plus the time zone text.
@@ -327,6 +331,9 @@ pub struct Draft {
     pub delivery_template: Option<Asset>,
     #[serde(default)]
     pub specs: Vec<Spec>,
+    /// Average delivery duration in calendar days (License and professional services).
+    #[serde(default)]
+    pub delivery_days: Option<u16>,
     /// Seller overrides that travel with this draft.
     #[serde(default)]
     pub overrides: crate::listing::rules::Overrides,

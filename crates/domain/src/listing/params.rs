@@ -73,6 +73,30 @@ impl Check {
             },
             "version_format" => Check::VersionFormat,
             "version_refused" => Check::VersionRefused,
+            "spec_name_length" => Check::SpecNameLength {
+                max_chars: p.uint("max_chars")? as usize,
+            },
+            "spec_name_terms" => Check::SpecNameTerms {
+                terms: strings("terms")?,
+            },
+            "spec_name_phone" => Check::SpecNamePhone {
+                min_digits: p.uint("min_digits")? as usize,
+            },
+            "consulting_link" => Check::ConsultingLink,
+            "no_prices" => Check::NoPrices,
+            "support_language" => Check::SupportLanguage {
+                languages: strings("languages")?,
+                words: strings("words")?,
+            },
+            "delivery_days" => Check::DeliveryDays {
+                max_days: small("max_days")?,
+            },
+            "copyright_file_type" => Check::CopyrightFileType {
+                extensions: strings("extensions")?,
+            },
+            "copyright_file_bytes" => Check::CopyrightFileBytes {
+                max_bytes: p.uint("max_bytes")?,
+            },
             "images_readable" => Check::ImagesReadable {
                 slots: p
                     .strs("slots")?

@@ -64,6 +64,28 @@ pub(crate) fn with_description_images(d: &mut Draft, images: Vec<Asset>) {
     d.description_images = images;
 }
 
+pub(crate) fn consulting() -> Draft {
+    clean_draft(Delivery::Consulting {
+        seller_url: "https://acme.example".into(),
+    })
+}
+
+/// A SaaS draft whose copyright certificate comes with its file.
+pub(crate) fn with_certificate_file() -> Draft {
+    let mut d = saas();
+    if let Some(Copyright::Certificate { file: f, .. }) = &mut d.copyright {
+        *f = Some(file("certificate.pdf"));
+    }
+    d
+}
+
+fn certificate_file(d: &mut Draft) -> &mut Asset {
+    match &mut d.copyright {
+        Some(Copyright::Certificate { file: Some(f), .. }) => f,
+        _ => panic!("the fixture has a certificate file"),
+    }
+}
+
 pub(crate) type Fixture = (&'static str, fn() -> Draft, fn(&mut Draft));
 
 /// (rule id, a draft the rule accepts, what breaks it).
@@ -234,6 +256,38 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             "sku.free-image-price",
             || clean_draft(Delivery::Image),
             |d| d.specs[0].skus[0].price.minor = 100,
+        ),
+        ("spec.name-length", saas, |d| d.specs[0].name = "标".repeat(51)),
+        ("spec.name-no-huawei-cloud", saas, |d| {
+            d.specs[0].name = "华为云备份 标准版".into()
+        }),
+        ("spec.name-no-consult", saas, |d| {
+            d.specs[0].name = "定制版（详情请咨询）".into()
+        }),
+        ("spec.name-no-phone", saas, |d| {
+            d.specs[0].name = "标准版 400-123-4567".into()
+        }),
+        ("consulting.seller-link", consulting, |d| {
+            d.delivery = Delivery::Consulting { seller_url: " ".into() }
+        }),
+        ("consulting.no-prices", consulting, |d| d.specs = saas().specs),
+        ("delivery.average-days", license, |d| d.delivery_days = None),
+        ("after-sales.english-intl", saas, |d| {
+            d.after_sales.languages = vec!["zh".into()]
+        }),
+        ("after-sales.language-eu", saas, |d| {
+            d.after_sales.languages = vec!["zh".into()]
+        }),
+        ("copyright.file-type", with_certificate_file, |d| {
+            certificate_file(d).file_name = "certificate.jpg".into()
+        }),
+        ("copyright.file-size", with_certificate_file, |d| {
+            certificate_file(d).bytes = 20 * 1024 * 1024 + 1
+        }),
+        (
+            "image.user-guide-ports",
+            || clean_draft(Delivery::Image),
+            |d| d.user_guide = "用镜像创建云服务器后即可登录使用。".into(),
         ),
         ("description.images-attached", saas, |d| {
             d.description.push_str("\n![架构](missing.png)")
