@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod pack;
 mod params;
+mod quote;
 pub mod rules;
 pub mod scan;
 pub mod spec;
@@ -29,6 +30,8 @@ mod image_tests;
 mod lifecycle_tests;
 #[cfg(test)]
 mod pack_tests;
+#[cfg(test)]
+mod quote_tests;
 #[cfg(test)]
 mod rule_fixtures;
 #[cfg(test)]

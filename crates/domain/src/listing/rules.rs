@@ -43,6 +43,30 @@ pub struct Bilingual {
     pub en: String,
 }
 
+impl Bilingual {
+    /// This message with what was found quoted in it: at `{found}` when the message
+    /// has that placeholder, otherwise after it (…（发现：“华为云”） / … (found: "Huawei Cloud")).
+    pub fn quoting(&self, found: Option<&Bilingual>) -> Bilingual {
+        let Some(found) = found else {
+            return Bilingual {
+                zh_cn: self.zh_cn.replace("{found}", ""),
+                en: self.en.replace("{found}", ""),
+            };
+        };
+        let put = |text: &str, value: &str, suffix: String| {
+            if text.contains("{found}") {
+                text.replace("{found}", value)
+            } else {
+                format!("{text}{suffix}")
+            }
+        };
+        Bilingual {
+            zh_cn: put(&self.zh_cn, &found.zh_cn, format!("（发现：“{}”）", found.zh_cn)),
+            en: put(&self.en, &found.en, format!(" (found: \"{}\")", found.en)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     pub id: String,
@@ -128,16 +152,20 @@ impl Pack {
                         Some((Override::Severity(s), scope)) if s < rule_severity => (s, Some(scope)),
                         _ => (rule_severity, None),
                     };
-                    report.issues.extend(fields.into_iter().map(|field| Issue {
-                        rule_id: rule.id.clone(),
-                        severity,
-                        pack_severity: rule_severity,
-                        overridden,
-                        field,
-                        message: rule.message.clone(),
-                        hint: rule.hint.clone(),
-                        source: rule.source.clone(),
-                        heuristic: !official,
+                    report.issues.extend(fields.into_iter().map(|field| {
+                        let found = rule.check.found(draft, &field);
+                        Issue {
+                            rule_id: rule.id.clone(),
+                            severity,
+                            pack_severity: rule_severity,
+                            overridden,
+                            message: rule.message.quoting(found.as_ref()),
+                            found,
+                            field,
+                            hint: rule.hint.clone(),
+                            source: rule.source.clone(),
+                            heuristic: !official,
+                        }
                     }));
                 }
             }
@@ -179,7 +207,11 @@ pub struct Issue {
     pub pack_severity: Severity,
     pub overridden: Option<OverrideScope>,
     pub field: String,
+    /// The rule's message with what was found quoted in it.
     pub message: Bilingual,
+    /// What the check found (the matched word, the value, the file), unquoted; `None`
+    /// when there is nothing to quote (a blank field, a missing file).
+    pub found: Option<Bilingual>,
     pub hint: Bilingual,
     pub source: String,
     pub heuristic: bool,
