@@ -7,7 +7,7 @@
 
 use crate::listing::fields::{is_filled, ImageSlot, TextField};
 use crate::listing::image::ImageFormat;
-use crate::listing::model::{Asset, Attribute, BillingMode, Copyright, Delivery, Draft, ProductType, RelationKind};
+use crate::listing::model::{BillingMode, Copyright, Draft, ProductType, RelationKind};
 use crate::listing::rules::Rule;
 use crate::listing::{scan, text};
 
@@ -288,59 +288,20 @@ impl Check {
                 d.delivery.is_supervised() && d.delivery_template.is_none(),
                 "delivery_template",
             ),
-            Check::AttributeLimits { max_quantity, max_enum } => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    let q = s
-                        .attributes
-                        .iter()
-                        .filter(|a| matches!(a, Attribute::Quantity { .. }))
-                        .count();
-                    q > *max_quantity || s.attributes.len() - q > *max_enum
-                })
-                .map(|(i, _)| format!("specs[{i}].attributes"))
-                .collect(),
-            Check::Trial { min_days, max_days } => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    s.trial_days
-                        .is_some_and(|t| s.billing != BillingMode::YearlyMonthly || t < *min_days || t > *max_days)
-                })
-                .map(|(i, _)| format!("specs[{i}].trial_days"))
-                .collect(),
-            Check::PurchaseLimitMode => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.purchase_limit.is_some() && s.billing == BillingMode::PayPerUse)
-                .map(|(i, _)| format!("specs[{i}].purchase_limit"))
-                .collect(),
-            Check::BillingModes { allowed } => {
-                let ty = d.product_type();
-                let Some((_, modes)) = allowed.iter().find(|(t, _)| *t == ty) else {
-                    return Vec::new();
-                };
-                d.specs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| !modes.contains(&s.billing))
-                    .map(|(i, _)| format!("specs[{i}].billing"))
-                    .collect()
-            }
-            Check::FreeModePrice => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    let free_priced = s.skus.iter().all(|k| k.price.minor == 0);
-                    (s.billing == BillingMode::Free) != free_priced
-                })
-                .map(|(i, _)| format!("specs[{i}].billing"))
-                .collect(),
+            Check::AttributeLimits { .. }
+            | Check::Trial { .. }
+            | Check::PurchaseLimitMode
+            | Check::BillingModes { .. }
+            | Check::FreeModePrice
+            | Check::SpecNameLength { .. }
+            | Check::SpecNameTerms { .. }
+            | Check::SpecNamePhone { .. }
+            | Check::ConsultingLink
+            | Check::NoPrices
+            | Check::SupportLanguage { .. }
+            | Check::DeliveryDays { .. }
+            | Check::CopyrightFileType { .. }
+            | Check::CopyrightFileBytes { .. } => self.run_offer(d),
             Check::DescriptionImagesAttached => text::extract(&d.description)
                 .images
                 .iter()
@@ -352,45 +313,6 @@ impl Check {
                 })
                 .map(|(i, _)| format!("description.images[{i}]"))
                 .collect(),
-            Check::SpecNameLength { max_chars } => spec_names(d, |n| n.chars().count() > *max_chars),
-            Check::SpecNameTerms { terms } => spec_names(d, |n| scan::contains_any(n, terms)),
-            Check::SpecNamePhone { min_digits } => spec_names(d, |n| scan::contains_phone(n, *min_digits)),
-            Check::ConsultingLink => match &d.delivery {
-                Delivery::Consulting { seller_url } => {
-                    let url = seller_url.trim();
-                    one(
-                        !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 12,
-                        "delivery.consulting.seller_url",
-                    )
-                }
-                _ => Vec::new(),
-            },
-            Check::NoPrices => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.skus.iter().any(|k| k.price.minor != 0))
-                .map(|(i, _)| format!("specs[{i}].skus"))
-                .collect(),
-            Check::SupportLanguage { languages, words } => {
-                let a = &d.after_sales;
-                let ok = if a.languages.is_empty() {
-                    scan::contains_any(&a.content, words)
-                } else {
-                    a.languages
-                        .iter()
-                        .any(|l| languages.iter().any(|w| w.eq_ignore_ascii_case(l.trim())))
-                };
-                one(!ok, "after_sales.languages")
-            }
-            Check::DeliveryDays { max_days } => {
-                one(d.delivery_days.is_none_or(|n| n == 0 || n > *max_days), "delivery_days")
-            }
-            Check::CopyrightFileType { extensions } => copyright_files(d, |a| {
-                let ext = a.file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-                !ext.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
-            }),
-            Check::CopyrightFileBytes { max_bytes } => copyright_files(d, |a| a.bytes > *max_bytes),
             Check::NameRelation { suffixes } => {
                 let (Some(relation), false) = (&d.relation, d.name.trim().is_empty()) else {
                     return Vec::new();
@@ -401,27 +323,5 @@ impl Check {
                 one(!ok, "name")
             }
         }
-    }
-}
-
-/// `specs[i].name` for each spec whose (trimmed) name `bad` objects to.
-fn spec_names(d: &Draft, bad: impl Fn(&str) -> bool) -> Vec<String> {
-    d.specs
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| bad(s.name.trim()))
-        .map(|(i, _)| format!("specs[{i}].name"))
-        .collect()
-}
-
-/// `copyright.file` when the certificate or declaration letter's file is one `bad` objects to.
-fn copyright_files(d: &Draft, bad: impl Fn(&Asset) -> bool) -> Vec<String> {
-    let file = match &d.copyright {
-        Some(Copyright::Certificate { file, .. }) | Some(Copyright::DeclarationLetter { file }) => file.as_ref(),
-        None => None,
-    };
-    match file {
-        Some(a) if bad(a) => vec!["copyright.file".to_string()],
-        _ => Vec::new(),
     }
 }

@@ -14,6 +14,7 @@ pub mod image;
 mod image_body;
 pub mod lifecycle;
 pub mod model;
+mod offer_checks;
 pub mod pack;
 mod params;
 mod quote;
