@@ -204,7 +204,10 @@ pub fn image_bytes(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
             let mut b = b"GIF89a".to_vec();
             b.extend_from_slice(&(width.min(u16::MAX as u32) as u16).to_le_bytes());
             b.extend_from_slice(&(height.min(u16::MAX as u32) as u16).to_le_bytes());
-            b.extend_from_slice(&[0, 0, 0, 0x3B]);
+            b.extend_from_slice(&[0, 0, 0]);
+            // One image descriptor (no colour table), LZW code size, one data
+            // sub-block and its terminator, then the trailer.
+            b.extend_from_slice(&[0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]);
             b
         }
     }

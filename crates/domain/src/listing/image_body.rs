@@ -5,7 +5,7 @@
 //! KooGallery (or shown broken) three working days later. Each format already carries
 //! what is needed to tell a complete file from a damaged one without decoding a single
 //! pixel: PNG chunks have CRC-32 checksums and end with IEND, a JPEG's scan data runs
-//! until its end-of-image marker, a GIF ends with a trailer byte. Walking those costs
+//! until its end-of-image marker, a GIF's blocks are length-prefixed up to its trailer. Walking those costs
 //! one pass over the bytes and no allocation; decoding would cost width × height.
 //!
 //! These run only after the header has passed (including the refusal of absurd
@@ -145,15 +145,51 @@ fn scan_end(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
 }
 
-/// A GIF ends with the trailer byte 0x3B; without it the file was cut off.
+/// Blocks after the header are whole (extensions and images, each a run of
+/// length-prefixed sub-blocks), at least one image is present, and the trailer (0x3B)
+/// closes the file. Bytes after the trailer are ignored.
 pub(crate) fn gif(bytes: &[u8]) -> Result<(), ImageError> {
-    if bytes.last() == Some(&0x3B) && bytes.len() > 13 {
-        Ok(())
-    } else {
-        Err(damaged(
-            "GIF",
-            "it is cut off before its trailer",
-            "文件在结束标记之前被截断",
-        ))
+    let cut = || damaged("GIF", "it is cut off before its trailer", "文件在结束标记之前被截断");
+    let table = |flags: u8| {
+        if flags & 0x80 != 0 {
+            3 << ((flags & 0x07) + 1)
+        } else {
+            0
+        }
+    };
+    // Header (6), logical screen descriptor (7), then the global colour table.
+    let mut at = 13 + table(*bytes.get(10).ok_or_else(cut)?);
+    let mut images = 0;
+    loop {
+        match *bytes.get(at).ok_or_else(cut)? {
+            0x3B if images == 0 => return Err(damaged("GIF", "it holds no image data", "文件中没有图像数据")),
+            0x3B => return Ok(()),
+            0x21 => at = sub_blocks(bytes, at + 2).ok_or_else(cut)?,
+            0x2C => {
+                let flags = *bytes.get(at + 9).ok_or_else(cut)?;
+                // Descriptor (10), local colour table, LZW code size (1), data.
+                at = sub_blocks(bytes, at + 10 + table(flags) + 1).ok_or_else(cut)?;
+                images += 1;
+            }
+            _ => {
+                return Err(damaged(
+                    "GIF",
+                    "a block starts with an unknown byte",
+                    "某个数据块的起始字节无法识别",
+                ))
+            }
+        }
+    }
+}
+
+/// The offset after a run of sub-blocks (length byte, data) ended by a zero length.
+fn sub_blocks(bytes: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let len = usize::from(*bytes.get(at)?);
+        at += 1;
+        if len == 0 {
+            return Some(at);
+        }
+        at += len;
     }
 }

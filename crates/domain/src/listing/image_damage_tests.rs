@@ -99,3 +99,16 @@ fn a_damaged_main_image_is_reported_once_by_images_readable_and_not_as_a_format(
         "a WebP is a wrong format, not a damaged image: {ids}"
     );
 }
+
+#[test]
+fn a_gif_is_walked_block_by_block_and_may_carry_bytes_after_its_trailer() {
+    let full = image_bytes(ImageFormat::Gif, 800, 600);
+    let mut padded = full.clone();
+    padded.extend_from_slice(b"\0\0junk");
+    assert!(sniff(&padded).is_ok(), "bytes after the trailer are ignored");
+    let err = sniff(&full[..full.len() - 3]).unwrap_err();
+    assert!(
+        err.to_string().contains("GIF file is damaged") && err.zh_cn().contains("GIF 文件已损坏"),
+        "{err}"
+    );
+}

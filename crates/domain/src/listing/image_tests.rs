@@ -38,7 +38,8 @@ fn reads_jpeg_dimensions_from_the_frame_header_after_app0() {
 #[test]
 fn reads_gif_logical_screen() {
     let mut b = b"GIF89a".to_vec();
-    b.extend_from_slice(&[0x20, 0x03, 0x58, 0x02, 0, 0, 0, 0x3B]);
+    b.extend_from_slice(&[0x20, 0x03, 0x58, 0x02, 0, 0, 0]);
+    b.extend_from_slice(&[0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]);
     let facts = sniff(&b).unwrap();
     assert_eq!(
         (facts.format, facts.width, facts.height),
