@@ -114,6 +114,10 @@ pub enum Check {
     SpecNamePhone {
         min_digits: usize,
     },
+    /// Every sales region is one of `allowed` (region ids or names, any case).
+    RegionsWithin {
+        allowed: Vec<String>,
+    },
     /// A consulting product links to the seller's own site (an http(s) URL).
     ConsultingLink,
     /// The product is not sold on KooGallery, so no specification carries a price.
@@ -301,7 +305,8 @@ impl Check {
             | Check::SupportLanguage { .. }
             | Check::DeliveryDays { .. }
             | Check::CopyrightFileType { .. }
-            | Check::CopyrightFileBytes { .. } => self.run_offer(d),
+            | Check::CopyrightFileBytes { .. }
+            | Check::RegionsWithin { .. } => self.run_offer(d),
             Check::DescriptionImagesAttached => text::extract(&d.description)
                 .images
                 .iter()

@@ -1,5 +1,5 @@
 //! Checks on what is offered and how: specifications, prices, delivery duration,
-//! support languages and the copyright files.
+//! support languages, sales regions and the copyright files.
 //!
 //! WHY a file of its own: these checks read the commercial part of a draft (specs,
 //! SKUs, after-sales terms) rather than its page text and images, and they grow as
@@ -106,6 +106,13 @@ impl Check {
                 !ext.is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)))
             }),
             Check::CopyrightFileBytes { max_bytes } => copyright_files(d, |a| a.bytes > *max_bytes),
+            Check::RegionsWithin { allowed } => d
+                .sales_regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !allowed.iter().any(|a| a.eq_ignore_ascii_case(r.trim())))
+                .map(|(i, _)| format!("sales_regions[{i}]"))
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -83,6 +83,9 @@ impl Check {
                 min_digits: p.uint("min_digits")? as usize,
             },
             "consulting_link" => Check::ConsultingLink,
+            "regions_within" => Check::RegionsWithin {
+                allowed: strings("allowed")?,
+            },
             "no_prices" => Check::NoPrices,
             "support_language" => Check::SupportLanguage {
                 languages: strings("languages")?,

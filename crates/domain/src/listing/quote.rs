@@ -129,6 +129,7 @@ impl Check {
             Check::SupportLanguage { .. } if !d.after_sales.languages.is_empty() => {
                 same(d.after_sales.languages.join(", "))
             }
+            Check::RegionsWithin { .. } => same(d.sales_regions.get(index(path, "sales_regions")?)?.trim()),
             Check::DeliveryDays { .. } => same(d.delivery_days?.to_string()),
             Check::CopyrightFileType { .. } | Check::CopyrightFileBytes { .. } => {
                 let file = match &d.copyright {

@@ -271,6 +271,18 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             d.delivery = Delivery::Consulting { seller_url: " ".into() }
         }),
         ("consulting.no-prices", consulting, |d| d.specs = saas().specs),
+        (
+            "kunpeng.image-regions",
+            || {
+                let mut d = labelled(Label::Kunpeng);
+                d.delivery = Delivery::Image;
+                d.specs = clean_draft(Delivery::Image).specs;
+                d.user_guide = clean_draft(Delivery::Image).user_guide;
+                d.sales_regions = vec!["cn-north-4".into(), "华南-广州".into()];
+                d
+            },
+            |d| d.sales_regions.push("ap-southeast-1".into()),
+        ),
         ("delivery.average-days", license, |d| d.delivery_days = None),
         ("after-sales.english-intl", saas, |d| {
             d.after_sales.languages = vec!["zh".into()]

@@ -83,3 +83,19 @@ fn english_support_is_asked_on_the_international_site_only() {
         "German is a local language in the EU"
     );
 }
+
+#[test]
+fn a_kunpeng_image_outside_the_three_cn_regions_is_named_by_region() {
+    let mut d = super::rule_fixtures::labelled(super::model::Label::Kunpeng);
+    d.delivery = Delivery::Image;
+    d.specs = super::example::clean_draft(Delivery::Image).specs;
+    d.sales_regions = vec!["cn-north-4".into(), "ap-southeast-1".into()];
+    let found = issues(&d, "kunpeng.image-regions");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].field, "sales_regions[1]");
+    assert!(
+        found[0].message.en.ends_with("(found: \"ap-southeast-1\")"),
+        "{}",
+        found[0].message.en
+    );
+}
