@@ -96,6 +96,7 @@ pub fn blank_draft(delivery: Delivery) -> Draft {
         prerequisites: Prerequisites::default(),
         delivery_template: None,
         specs,
+        delivery_days: None,
         overrides: Overrides::default(),
         checked_with_pack: None,
     }

@@ -7,7 +7,7 @@
 
 use crate::listing::fields::{is_filled, ImageSlot, TextField};
 use crate::listing::image::ImageFormat;
-use crate::listing::model::{Attribute, BillingMode, Copyright, Draft, ProductType, RelationKind};
+use crate::listing::model::{BillingMode, Copyright, Draft, ProductType, RelationKind};
 use crate::listing::rules::Rule;
 use crate::listing::{scan, text};
 
@@ -22,10 +22,12 @@ pub enum Check {
         fields: Vec<TextField>,
         terms: Vec<String>,
     },
-    /// At least one of `terms` occurs in one of `fields`.
+    /// At least one of `terms` occurs in one of `fields`, or with `each` in every
+    /// one of them (a page that asks the overview *and* the description to say it).
     RequireTerms {
         fields: Vec<TextField>,
         terms: Vec<String>,
+        each: bool,
     },
     NamePrice {
         signs: Vec<String>,
@@ -38,10 +40,18 @@ pub enum Check {
         words: Vec<String>,
         allow: Vec<String>,
     },
+    /// Not the V1.0 style (V, then dot-separated numbers).
     VersionFormat,
+    /// The forms KooGallery's page names as wrong: a lower-case `v` prefix (v0.1) or
+    /// words without a number (First Version, 初始版本).
+    VersionRefused,
     ImageFormats {
         slot: ImageSlot,
         formats: Vec<ImageFormat>,
+    },
+    /// Files in these slots that are images gone wrong (cut off, damaged, refused).
+    ImagesReadable {
+        slots: Vec<ImageSlot>,
     },
     ImageExactSize {
         slot: ImageSlot,
@@ -92,6 +102,44 @@ pub enum Check {
     FreeModePrice,
     /// Every `![](target)` in the description names an attached image.
     DescriptionImagesAttached,
+    /// Spec names longer than `max_chars` characters (Unicode scalar values).
+    SpecNameLength {
+        max_chars: usize,
+    },
+    /// Spec names containing any of `terms` (by the rules of `scan::contains_any`).
+    SpecNameTerms {
+        terms: Vec<String>,
+    },
+    /// Spec names containing a phone number.
+    SpecNamePhone {
+        min_digits: usize,
+    },
+    /// Every sales region is one of `allowed` (region ids or names, any case).
+    RegionsWithin {
+        allowed: Vec<String>,
+    },
+    /// A consulting product links to the seller's own site (an http(s) URL).
+    ConsultingLink,
+    /// The product is not sold on KooGallery, so no specification carries a price.
+    NoPrices,
+    /// Support is given in one of `languages` (ISO codes), or, when the seller listed
+    /// none, the after-sales content names one of `words` ("English", "英文").
+    SupportLanguage {
+        languages: Vec<String>,
+        words: Vec<String>,
+    },
+    /// The average delivery duration is filled in, between 1 and `max_days` days.
+    DeliveryDays {
+        max_days: u16,
+    },
+    /// Copyright files (certificate or declaration letter) have one of `extensions`.
+    CopyrightFileType {
+        extensions: Vec<String>,
+    },
+    /// Copyright files are at most `max_bytes`.
+    CopyrightFileBytes {
+        max_bytes: u64,
+    },
     /// A related product's name ends with the suffix its relation calls for.
     NameRelation {
         suffixes: Vec<(RelationKind, Vec<String>)>,
@@ -109,12 +157,20 @@ impl Check {
                 .filter(|f| scan::contains_any(&f.read(d), terms))
                 .map(|f| f.path().to_string())
                 .collect(),
-            Check::RequireTerms { fields, terms } => {
+            Check::RequireTerms { fields, terms, each } => {
                 // A blank field is the `required` rules' business, not this one's.
-                if fields.iter().all(|f| f.read(d).trim().is_empty()) {
+                let filled: Vec<_> = fields.iter().filter(|f| !f.read(d).trim().is_empty()).collect();
+                if filled.is_empty() {
                     return Vec::new();
                 }
-                let found = fields.iter().any(|f| scan::contains_any(&f.read(d), terms));
+                if *each {
+                    return filled
+                        .into_iter()
+                        .filter(|f| !scan::contains_any(&f.read(d), terms))
+                        .map(|f| f.path().to_string())
+                        .collect();
+                }
+                let found = filled.iter().any(|f| scan::contains_any(&f.read(d), terms));
                 one(!found, &rule.field)
             }
             Check::NamePrice { signs, units } => one(scan::contains_price(&d.name, signs, units), "name"),
@@ -130,10 +186,18 @@ impl Check {
                 !d.version.trim().is_empty() && !scan::is_standard_version(d.version.trim()),
                 "version",
             ),
+            Check::VersionRefused => one(scan::is_refused_version(d.version.trim()), "version"),
             Check::ImageFormats { slot, formats } => slot
                 .assets(d)
                 .into_iter()
-                .filter(|(_, a)| !a.image.is_some_and(|i| formats.contains(&i.format)))
+                // A damaged image is `images.readable`'s to report, once.
+                .filter(|(_, a)| a.problem.is_none() && !a.image.is_some_and(|i| formats.contains(&i.format)))
+                .map(|(p, _)| p)
+                .collect(),
+            Check::ImagesReadable { slots } => slots
+                .iter()
+                .flat_map(|s| s.assets(d))
+                .filter(|(_, a)| a.problem.is_some())
                 .map(|(p, _)| p)
                 .collect(),
             Check::ImageExactSize { slot, width, height } => slot
@@ -228,59 +292,21 @@ impl Check {
                 d.delivery.is_supervised() && d.delivery_template.is_none(),
                 "delivery_template",
             ),
-            Check::AttributeLimits { max_quantity, max_enum } => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    let q = s
-                        .attributes
-                        .iter()
-                        .filter(|a| matches!(a, Attribute::Quantity { .. }))
-                        .count();
-                    q > *max_quantity || s.attributes.len() - q > *max_enum
-                })
-                .map(|(i, _)| format!("specs[{i}].attributes"))
-                .collect(),
-            Check::Trial { min_days, max_days } => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    s.trial_days
-                        .is_some_and(|t| s.billing != BillingMode::YearlyMonthly || t < *min_days || t > *max_days)
-                })
-                .map(|(i, _)| format!("specs[{i}].trial_days"))
-                .collect(),
-            Check::PurchaseLimitMode => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.purchase_limit.is_some() && s.billing == BillingMode::PayPerUse)
-                .map(|(i, _)| format!("specs[{i}].purchase_limit"))
-                .collect(),
-            Check::BillingModes { allowed } => {
-                let ty = d.product_type();
-                let Some((_, modes)) = allowed.iter().find(|(t, _)| *t == ty) else {
-                    return Vec::new();
-                };
-                d.specs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| !modes.contains(&s.billing))
-                    .map(|(i, _)| format!("specs[{i}].billing"))
-                    .collect()
-            }
-            Check::FreeModePrice => d
-                .specs
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    let free_priced = s.skus.iter().all(|k| k.price.minor == 0);
-                    (s.billing == BillingMode::Free) != free_priced
-                })
-                .map(|(i, _)| format!("specs[{i}].billing"))
-                .collect(),
+            Check::AttributeLimits { .. }
+            | Check::Trial { .. }
+            | Check::PurchaseLimitMode
+            | Check::BillingModes { .. }
+            | Check::FreeModePrice
+            | Check::SpecNameLength { .. }
+            | Check::SpecNameTerms { .. }
+            | Check::SpecNamePhone { .. }
+            | Check::ConsultingLink
+            | Check::NoPrices
+            | Check::SupportLanguage { .. }
+            | Check::DeliveryDays { .. }
+            | Check::CopyrightFileType { .. }
+            | Check::CopyrightFileBytes { .. }
+            | Check::RegionsWithin { .. } => self.run_offer(d),
             Check::DescriptionImagesAttached => text::extract(&d.description)
                 .images
                 .iter()

@@ -24,6 +24,7 @@ pub fn image(name: &str, format: ImageFormat, width: u32, height: u32) -> Asset 
             height,
             bytes: 200_000,
         }),
+        problem: None,
     }
 }
 
@@ -34,6 +35,7 @@ pub fn file(name: &str) -> Asset {
         file_name: name.to_string(),
         bytes: 10_000,
         image: None,
+        problem: None,
     }
 }
 
@@ -108,8 +110,11 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
             content: "安装指导、故障排查".into(),
             hotline: "400-000-0000".into(),
             email: "support@acme.example".into(),
+            languages: vec!["zh".into(), "en".into()],
         },
-        user_guide: if traded {
+        user_guide: if ty == ProductType::Image {
+            "用镜像创建云服务器后，在安全组中放通 443 端口，浏览器访问即可登录。".into()
+        } else if traded {
             "购买后使用邮件中的账号登录控制台。".into()
         } else {
             String::new()
@@ -127,6 +132,7 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
         prerequisites: Prerequisites::default(),
         delivery_template: delivery.is_supervised().then(|| file("acceptance.docx")),
         specs,
+        delivery_days: matches!(ty, ProductType::License | ProductType::ManualService).then_some(7),
         overrides: Overrides::default(),
         checked_with_pack: None,
     }
@@ -167,17 +173,19 @@ pub fn all_deliveries() -> Vec<Delivery> {
     ]
 }
 
-/// The smallest byte string whose header reads as an image of this format and
-/// size (no pixel data): enough for header-only measuring, packs and tests.
+/// The smallest complete file of this format and size: a valid header, one block of
+/// (undecoded) image data with correct checksums, and the format's end marker. Enough
+/// for measuring and whole-file checks; not a picture anyone could view.
 pub fn image_bytes(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
     match format {
         ImageFormat::Png => {
             let mut b = b"\x89PNG\r\n\x1a\n".to_vec();
-            b.extend_from_slice(&13u32.to_be_bytes());
-            b.extend_from_slice(b"IHDR");
-            b.extend_from_slice(&width.to_be_bytes());
-            b.extend_from_slice(&height.to_be_bytes());
-            b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+            let mut ihdr = width.to_be_bytes().to_vec();
+            ihdr.extend_from_slice(&height.to_be_bytes());
+            ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+            png_chunk(&mut b, b"IHDR", &ihdr);
+            png_chunk(&mut b, b"IDAT", &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+            png_chunk(&mut b, b"IEND", &[]);
             b
         }
         ImageFormat::Jpeg => {
@@ -187,6 +195,9 @@ pub fn image_bytes(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
             b.extend_from_slice(&(height.min(u16::MAX as u32) as u16).to_be_bytes());
             b.extend_from_slice(&(width.min(u16::MAX as u32) as u16).to_be_bytes());
             b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+            // Start of scan, a few entropy-coded bytes (one stuffed 0xFF), end of image.
+            b.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x0C, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3F, 0]);
+            b.extend_from_slice(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD9]);
             b
         }
         ImageFormat::Gif => {
@@ -194,7 +205,20 @@ pub fn image_bytes(format: ImageFormat, width: u32, height: u32) -> Vec<u8> {
             b.extend_from_slice(&(width.min(u16::MAX as u32) as u16).to_le_bytes());
             b.extend_from_slice(&(height.min(u16::MAX as u32) as u16).to_le_bytes());
             b.extend_from_slice(&[0, 0, 0]);
+            // One image descriptor (no colour table), LZW code size, one data
+            // sub-block and its terminator, then the trailer.
+            b.extend_from_slice(&[0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]);
             b
         }
     }
+}
+
+/// Appends a PNG chunk: length, type, data and the CRC-32 of type and data.
+fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let crc = crc32fast::hash(&out[start..]);
+    out.extend_from_slice(&crc.to_be_bytes());
 }

@@ -5,8 +5,11 @@
 //! magic number says what a file is, the header says how big it claims to be. A file
 //! that claims 30,000 × 30,000 pixels would need gigabytes to decode (a decompression
 //! bomb), so it is refused from the header alone. No image crate is involved: the
-//! three formats KooGallery accepts have tiny, well-documented headers.
+//! three formats KooGallery accepts have tiny, well-documented headers. Once the header
+//! passes, the rest of the file is walked without decoding (`image_body.rs`), so a
+//! file cut off after a good header is named as damaged rather than accepted.
 
+use crate::listing::image_body;
 use serde::{Deserialize, Serialize};
 
 /// The largest side we accept; KooGallery's largest documented size is 1,200 px.
@@ -72,7 +75,7 @@ pub enum ImageError {
     UnsupportedFormat(&'static str),
     #[error("the file is not an image (its first bytes match no known image format)")]
     NotAnImage,
-    #[error("the {format} file is cut off: it ends after {len} bytes, before its size is recorded")]
+    #[error("the {format} file is damaged: it is cut off after {len} bytes, before its size is recorded")]
     Truncated { format: &'static str, len: usize },
     #[error("the {format} header is damaged: {what}")]
     Malformed { format: &'static str, what: &'static str },
@@ -81,6 +84,12 @@ pub enum ImageError {
          without decoding (it could exhaust memory)"
     )]
     TooLarge { width: u32, height: u32, max: u32 },
+    #[error("the {format} file is damaged: {what}")]
+    Damaged {
+        format: &'static str,
+        what: &'static str,
+        what_zh: &'static str,
+    },
     #[error("'{file_name}' is named like a {named} file but its bytes are a {actual} image; save it as {actual} or rename it")]
     ExtensionMismatch {
         file_name: String,
@@ -89,7 +98,40 @@ pub enum ImageError {
     },
 }
 
-/// Reads format and dimensions from the header, refusing sides above [`MAX_SIDE`].
+impl ImageError {
+    /// The same explanation in Chinese, for sellers reading the zh-CN interface.
+    pub fn zh_cn(&self) -> String {
+        match self {
+            ImageError::Empty => "文件为空".into(),
+            ImageError::UnsupportedFormat(name) => {
+                format!("该文件是 {name} 图片；云商店只接受 PNG、JPEG 和 GIF")
+            }
+            ImageError::NotAnImage => "该文件不是图片（开头字节不符合任何已知图片格式）".into(),
+            ImageError::Truncated { format, len } => {
+                format!("{format} 文件已损坏：在第 {len} 字节处被截断，尚未记录图片尺寸")
+            }
+            ImageError::Malformed { format, .. } => format!("{format} 文件头已损坏"),
+            ImageError::TooLarge { width, height, max } => {
+                format!("图片声明的尺寸为 {width} × {height} 像素，单边超过 {max}；为避免耗尽内存，未解码即拒绝")
+            }
+            ImageError::Damaged { format, what_zh, .. } => format!("{format} 文件已损坏：{what_zh}"),
+            ImageError::ExtensionMismatch {
+                file_name,
+                named,
+                actual,
+            } => format!("“{file_name}”的扩展名是 {named}，但内容是 {actual} 图片；请另存为 {actual} 或改正扩展名"),
+        }
+    }
+
+    /// Whether the file is a supported image gone wrong (cut off, damaged, refused,
+    /// renamed), as opposed to a file of another kind, which the format rules report.
+    pub fn is_damage(&self) -> bool {
+        !matches!(self, ImageError::UnsupportedFormat(_) | ImageError::NotAnImage)
+    }
+}
+
+/// Reads format and dimensions from the header, refusing sides above [`MAX_SIDE`],
+/// then checks the rest of the file is whole (without decoding pixels).
 pub fn sniff(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
     if bytes.is_empty() {
         return Err(ImageError::Empty);
@@ -115,6 +157,11 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
             height,
             max: MAX_SIDE,
         });
+    }
+    match format {
+        ImageFormat::Png => image_body::png(bytes)?,
+        ImageFormat::Jpeg => image_body::jpeg(bytes)?,
+        ImageFormat::Gif => image_body::gif(bytes)?,
     }
     Ok(ImageFacts {
         format,

@@ -11,15 +11,20 @@ pub mod checks;
 pub mod example;
 mod fields;
 pub mod image;
+mod image_body;
 pub mod lifecycle;
 pub mod model;
+mod offer_checks;
 pub mod pack;
 mod params;
+mod quote;
 pub mod rules;
 pub mod scan;
 pub mod spec;
 pub mod text;
 
+#[cfg(test)]
+mod image_damage_tests;
 #[cfg(test)]
 mod image_tests;
 #[cfg(test)]
@@ -27,9 +32,15 @@ mod lifecycle_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
+mod quote_tests;
+#[cfg(test)]
 mod rule_fixtures;
 #[cfg(test)]
 mod rules_tests;
+#[cfg(test)]
+mod site_rules_tests;
+#[cfg(test)]
+mod stated_rules_tests;
 
 pub use model::{Delivery, Draft, Label, ProductType, ServiceFlow};
 pub use rules::{Issue, Override, Overrides, Pack, PackError, Report, Severity};

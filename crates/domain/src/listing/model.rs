@@ -8,6 +8,7 @@
 //! Prices are exact minor units (`Money`), as everywhere else in Gallerist.
 
 use crate::listing::image::{self, ImageError, ImageFacts};
+use crate::listing::rules::Bilingual;
 use crate::site::Site;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -195,6 +196,11 @@ pub struct Asset {
     pub file_name: String,
     pub bytes: u64,
     pub image: Option<ImageFacts>,
+    /// Why a file that is a PNG, JPEG or GIF cannot be used as one (cut off, damaged,
+    /// refused, renamed), in both languages. Reported once, by the `images.readable`
+    /// rule; the format and size rules then leave the file alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Bilingual>,
 }
 
 impl Asset {
@@ -202,7 +208,17 @@ impl Asset {
     /// an image, or whose header is refused, gets `image: None`; use [`Asset::image`]
     /// where an image is expected, to get the reason in words.
     pub fn from_bytes(file_name: &str, bytes: &[u8]) -> Asset {
-        Asset::measured(file_name, bytes, image::inspect(file_name, bytes).ok())
+        match image::inspect(file_name, bytes) {
+            Ok(facts) => Asset::measured(file_name, bytes, Some(facts)),
+            Err(e) => {
+                let mut asset = Asset::measured(file_name, bytes, None);
+                asset.problem = e.is_damage().then(|| Bilingual {
+                    zh_cn: e.zh_cn(),
+                    en: e.to_string(),
+                });
+                asset
+            }
+        }
     }
 
     /// Like [`Asset::from_bytes`] for an image slot: refuses a non-image, a truncated or
@@ -218,6 +234,7 @@ impl Asset {
             file_name: file_name.to_string(),
             bytes: bytes.len() as u64,
             image,
+            problem: None,
         }
     }
 }
@@ -229,6 +246,10 @@ pub struct AfterSales {
     pub content: String,
     pub hotline: String,
     pub email: String,
+    /// Languages support is given in, as ISO 639-1 codes ("zh", "en", "de"); the
+    /// international site asks for English, the EU site English or the local language.
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 /// "Mon–Fri 09:00–18:00 (GMT+08:00)" as numbers plus the time zone text.
@@ -310,6 +331,9 @@ pub struct Draft {
     pub delivery_template: Option<Asset>,
     #[serde(default)]
     pub specs: Vec<Spec>,
+    /// Average delivery duration in calendar days (License and professional services).
+    #[serde(default)]
+    pub delivery_days: Option<u16>,
     /// Seller overrides that travel with this draft.
     #[serde(default)]
     pub overrides: crate::listing::rules::Overrides,

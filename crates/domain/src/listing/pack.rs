@@ -216,7 +216,7 @@ fn parse_rule(index: usize, value: &toml::Value) -> Result<Rule, PackError> {
             .map(|n| Label::parse(n).ok_or_else(|| k.bad("labels", n, "kunpeng, hybrid_cloud or iot")))
             .collect::<Result<_, _>>()?,
     };
-    let sites = k
+    let sites: Vec<Site> = k
         .strs("sites")?
         .iter()
         .map(|n| match Site::parse(n) {
@@ -224,6 +224,17 @@ fn parse_rule(index: usize, value: &toml::Value) -> Result<Rule, PackError> {
             _ => Err(k.bad("sites", n, "cn, intl or eu")),
         })
         .collect::<Result<_, _>>()?;
+    let stated_on: Vec<Site> = match table.get("stated_on") {
+        None => sites.clone(),
+        Some(_) => k
+            .strs("stated_on")?
+            .iter()
+            .map(|n| match Site::parse(n) {
+                Some(s) if sites.contains(&s) => Ok(s),
+                _ => Err(k.bad("stated_on", n, "one of the rule's sites")),
+            })
+            .collect::<Result<_, _>>()?,
+    };
     let empty = toml::Table::new();
     let params = match table.get("params") {
         None => &empty,
@@ -243,6 +254,7 @@ fn parse_rule(index: usize, value: &toml::Value) -> Result<Rule, PackError> {
         types,
         labels,
         sites,
+        stated_on,
         source: k.str("source")?.to_string(),
         official: k.bool("official")?,
         note: k.opt_str("note")?.map(str::to_string),

@@ -21,14 +21,15 @@ impl Check {
                 .map(|f| TextField::parse(f).ok_or_else(|| p.bad("fields", f, "a text field")))
                 .collect()
         };
-        let slot = || -> Result<ImageSlot, PackError> {
-            match p.str("slot")? {
+        let slot_named = |key: &str, name: &str| -> Result<ImageSlot, PackError> {
+            match name {
                 "logo" => Ok(ImageSlot::Logo),
                 "main_images" => Ok(ImageSlot::MainImages),
                 "description_images" => Ok(ImageSlot::DescriptionImages),
-                other => Err(p.bad("slot", other, "logo, main_images or description_images")),
+                other => Err(p.bad(key, other, "logo, main_images or description_images")),
             }
         };
+        let slot = || -> Result<ImageSlot, PackError> { slot_named("slot", p.str("slot")?) };
         let u32_of = |key: &str| -> Result<u32, PackError> {
             let n = p.uint(key)?;
             u32::try_from(n).map_err(|_| p.bad(key, n, "a pixel count"))
@@ -54,6 +55,10 @@ impl Check {
             "require_terms" => Check::RequireTerms {
                 fields: fields()?,
                 terms: strings("terms")?,
+                each: match p.table.get("each") {
+                    None => false,
+                    Some(_) => p.bool("each")?,
+                },
             },
             "name_price" => Check::NamePrice {
                 signs: strings("signs")?,
@@ -67,6 +72,41 @@ impl Check {
                 allow: strings("allow")?,
             },
             "version_format" => Check::VersionFormat,
+            "version_refused" => Check::VersionRefused,
+            "spec_name_length" => Check::SpecNameLength {
+                max_chars: p.uint("max_chars")? as usize,
+            },
+            "spec_name_terms" => Check::SpecNameTerms {
+                terms: strings("terms")?,
+            },
+            "spec_name_phone" => Check::SpecNamePhone {
+                min_digits: p.uint("min_digits")? as usize,
+            },
+            "consulting_link" => Check::ConsultingLink,
+            "regions_within" => Check::RegionsWithin {
+                allowed: strings("allowed")?,
+            },
+            "no_prices" => Check::NoPrices,
+            "support_language" => Check::SupportLanguage {
+                languages: strings("languages")?,
+                words: strings("words")?,
+            },
+            "delivery_days" => Check::DeliveryDays {
+                max_days: small("max_days")?,
+            },
+            "copyright_file_type" => Check::CopyrightFileType {
+                extensions: strings("extensions")?,
+            },
+            "copyright_file_bytes" => Check::CopyrightFileBytes {
+                max_bytes: p.uint("max_bytes")?,
+            },
+            "images_readable" => Check::ImagesReadable {
+                slots: p
+                    .strs("slots")?
+                    .into_iter()
+                    .map(|n| slot_named("slots", n))
+                    .collect::<Result<_, _>>()?,
+            },
             "image_formats" => Check::ImageFormats {
                 slot: slot()?,
                 formats: p

@@ -3,7 +3,7 @@
 //! WHY a table: the pack grows by adding a rule and a row here; a test fails when a
 //! rule of the pack has no row, so no rule ships without a passing and failing case.
 
-use super::example::{clean_draft, file, image};
+use super::example::{clean_draft, file, image, image_bytes};
 use super::image::ImageFormat;
 use super::model::*;
 
@@ -28,9 +28,13 @@ pub(crate) fn labelled(label: Label) -> Draft {
         Label::HybridCloud => {
             d.prerequisites.hcs_certificate = Some(file("hcs.pdf"));
             d.overview = "支持混合云（Huawei Cloud Stack）部署的备份工具。".into();
+            d.description.push_str("\n\n## 混合云\n\n可部署在客户的混合云环境中。");
             rename(&mut d, "Acme Backup (HCS Version)");
         }
-        Label::Iot => d.overview = "面向物联网设备数据的备份工具。".into(),
+        Label::Iot => {
+            d.overview = "面向物联网设备数据的备份工具。".into();
+            d.description.push_str("\n\n## 物联网\n\n采集物联网设备数据并备份。");
+        }
     }
     d
 }
@@ -60,6 +64,28 @@ pub(crate) fn with_description_images(d: &mut Draft, images: Vec<Asset>) {
     d.description_images = images;
 }
 
+pub(crate) fn consulting() -> Draft {
+    clean_draft(Delivery::Consulting {
+        seller_url: "https://acme.example".into(),
+    })
+}
+
+/// A SaaS draft whose copyright certificate comes with its file.
+pub(crate) fn with_certificate_file() -> Draft {
+    let mut d = saas();
+    if let Some(Copyright::Certificate { file: f, .. }) = &mut d.copyright {
+        *f = Some(file("certificate.pdf"));
+    }
+    d
+}
+
+fn certificate_file(d: &mut Draft) -> &mut Asset {
+    match &mut d.copyright {
+        Some(Copyright::Certificate { file: Some(f), .. }) => f,
+        _ => panic!("the fixture has a certificate file"),
+    }
+}
+
 pub(crate) type Fixture = (&'static str, fn() -> Draft, fn(&mut Draft));
 
 /// (rule id, a draft the rule accepts, what breaks it).
@@ -83,8 +109,13 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             |d| rename(d, "Acme Backup"),
         ),
         ("version.required", saas, |d| d.version.clear()),
-        ("version.format", saas, |d| d.version = "v0.1".into()),
+        ("version.format", saas, |d| d.version = "V1".into()),
+        ("version.refused", saas, |d| d.version = "v0.1".into()),
         ("logo.required", saas, |d| d.logo = None),
+        ("images.readable", saas, |d| {
+            let png = image_bytes(ImageFormat::Png, 120, 120);
+            d.logo = Some(Asset::from_bytes("logo.png", &png[..png.len() - 1]))
+        }),
         ("logo.format", saas, |d| {
             d.logo = Some(image("logo.png", ImageFormat::Jpeg, 120, 120))
         }),
@@ -214,9 +245,61 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             d.specs[0].billing = BillingMode::PerUse
         }),
         (
+            "sku.billing-mode-image",
+            || clean_draft(Delivery::Image),
+            |d| {
+                d.specs[0].billing = BillingMode::YearlyMonthly;
+                d.specs[0].skus[0].price.minor = 100;
+            },
+        ),
+        (
             "sku.free-image-price",
             || clean_draft(Delivery::Image),
             |d| d.specs[0].skus[0].price.minor = 100,
+        ),
+        ("spec.name-length", saas, |d| d.specs[0].name = "标".repeat(51)),
+        ("spec.name-no-huawei-cloud", saas, |d| {
+            d.specs[0].name = "华为云备份 标准版".into()
+        }),
+        ("spec.name-no-consult", saas, |d| {
+            d.specs[0].name = "定制版（详情请咨询）".into()
+        }),
+        ("spec.name-no-phone", saas, |d| {
+            d.specs[0].name = "标准版 400-123-4567".into()
+        }),
+        ("consulting.seller-link", consulting, |d| {
+            d.delivery = Delivery::Consulting { seller_url: " ".into() }
+        }),
+        ("consulting.no-prices", consulting, |d| d.specs = saas().specs),
+        (
+            "kunpeng.image-regions",
+            || {
+                let mut d = labelled(Label::Kunpeng);
+                d.delivery = Delivery::Image;
+                d.specs = clean_draft(Delivery::Image).specs;
+                d.user_guide = clean_draft(Delivery::Image).user_guide;
+                d.sales_regions = vec!["cn-north-4".into(), "华南-广州".into()];
+                d
+            },
+            |d| d.sales_regions.push("ap-southeast-1".into()),
+        ),
+        ("delivery.average-days", license, |d| d.delivery_days = None),
+        ("after-sales.english-intl", saas, |d| {
+            d.after_sales.languages = vec!["zh".into()]
+        }),
+        ("after-sales.language-eu", saas, |d| {
+            d.after_sales.languages = vec!["zh".into()]
+        }),
+        ("copyright.file-type", with_certificate_file, |d| {
+            certificate_file(d).file_name = "certificate.jpg".into()
+        }),
+        ("copyright.file-size", with_certificate_file, |d| {
+            certificate_file(d).bytes = 20 * 1024 * 1024 + 1
+        }),
+        (
+            "image.user-guide-ports",
+            || clean_draft(Delivery::Image),
+            |d| d.user_guide = "用镜像创建云服务器后即可登录使用。".into(),
         ),
         ("description.images-attached", saas, |d| {
             d.description.push_str("\n![架构](missing.png)")

@@ -43,6 +43,30 @@ pub struct Bilingual {
     pub en: String,
 }
 
+impl Bilingual {
+    /// This message with what was found quoted in it: at `{found}` when the message
+    /// has that placeholder, otherwise after it (…（发现：“华为云”） / … (found: "Huawei Cloud")).
+    pub fn quoting(&self, found: Option<&Bilingual>) -> Bilingual {
+        let Some(found) = found else {
+            return Bilingual {
+                zh_cn: self.zh_cn.replace("{found}", ""),
+                en: self.en.replace("{found}", ""),
+            };
+        };
+        let put = |text: &str, value: &str, suffix: String| {
+            if text.contains("{found}") {
+                text.replace("{found}", value)
+            } else {
+                format!("{text}{suffix}")
+            }
+        };
+        Bilingual {
+            zh_cn: put(&self.zh_cn, &found.zh_cn, format!("（发现：“{}”）", found.zh_cn)),
+            en: put(&self.en, &found.en, format!(" (found: \"{}\")", found.en)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     pub id: String,
@@ -55,6 +79,11 @@ pub struct Rule {
     pub labels: Vec<Label>,
     /// The rule applies when the draft is sold on any of these sites.
     pub sites: Vec<Site>,
+    /// The sites whose own documents state the rule (a subset of `sites`). On the
+    /// other sites the rule is our reading of another site's text, so it reports at
+    /// most a warning, marked heuristic: a false error there would teach the seller
+    /// to ignore the checker. Defaults to `sites`.
+    pub stated_on: Vec<Site>,
     pub source: String,
     /// `false` marks a heuristic: our inference, not KooGallery's written rule.
     pub official: bool,
@@ -71,6 +100,18 @@ impl Rule {
         self.types.as_ref().is_none_or(|types| types.contains(&ty))
             && self.labels.iter().all(|l| draft.labels.contains(l))
             && self.sites.iter().any(|s| draft.sites.contains(s))
+    }
+
+    /// The severity for this draft and whether it is KooGallery's stated rule there:
+    /// the pack's severity when a site the draft is sold on states the rule, otherwise
+    /// at most a warning (the rule is then our reading of another site's documents).
+    pub fn judged_for(&self, draft: &Draft) -> (Severity, bool) {
+        let stated = self.stated_on.iter().any(|s| draft.sites.contains(s));
+        if stated {
+            (self.severity, self.official)
+        } else {
+            (self.severity.min(Severity::Warning), false)
+        }
     }
 }
 
@@ -94,6 +135,7 @@ impl Pack {
         };
         for rule in self.rules.iter().filter(|r| r.applies_to(draft)) {
             let fields = rule.check.run(draft, rule);
+            let (rule_severity, official) = rule.judged_for(draft);
             let applied = match draft.overrides.rules.get(&rule.id) {
                 Some(o) => Some((*o, OverrideScope::Draft)),
                 None => global.rules.get(&rule.id).map(|o| (*o, OverrideScope::Global)),
@@ -107,19 +149,23 @@ impl Pack {
                 _ => {
                     let (severity, overridden) = match applied {
                         // Overrides only lower: a seller may quiet a rule, not harden one.
-                        Some((Override::Severity(s), scope)) if s < rule.severity => (s, Some(scope)),
-                        _ => (rule.severity, None),
+                        Some((Override::Severity(s), scope)) if s < rule_severity => (s, Some(scope)),
+                        _ => (rule_severity, None),
                     };
-                    report.issues.extend(fields.into_iter().map(|field| Issue {
-                        rule_id: rule.id.clone(),
-                        severity,
-                        pack_severity: rule.severity,
-                        overridden,
-                        field,
-                        message: rule.message.clone(),
-                        hint: rule.hint.clone(),
-                        source: rule.source.clone(),
-                        heuristic: !rule.official,
+                    report.issues.extend(fields.into_iter().map(|field| {
+                        let found = rule.check.found(draft, &field);
+                        Issue {
+                            rule_id: rule.id.clone(),
+                            severity,
+                            pack_severity: rule_severity,
+                            overridden,
+                            message: rule.message.quoting(found.as_ref()),
+                            found,
+                            field,
+                            hint: rule.hint.clone(),
+                            source: rule.source.clone(),
+                            heuristic: !official,
+                        }
                     }));
                 }
             }
@@ -156,11 +202,16 @@ pub struct Issue {
     pub rule_id: String,
     /// The severity after overrides.
     pub severity: Severity,
-    /// The severity the pack gives; differs from `severity` when overridden.
+    /// The severity the pack gives for the draft's sites; differs from `severity`
+    /// when overridden.
     pub pack_severity: Severity,
     pub overridden: Option<OverrideScope>,
     pub field: String,
+    /// The rule's message with what was found quoted in it.
     pub message: Bilingual,
+    /// What the check found (the matched word, the value, the file), unquoted; `None`
+    /// when there is nothing to quote (a blank field, a missing file).
+    pub found: Option<Bilingual>,
     pub hint: Bilingual,
     pub source: String,
     pub heuristic: bool,

@@ -72,7 +72,7 @@ fn issues_point_at_the_exact_field_and_carry_source_and_hint() {
     );
     let issue = &report.issues[0];
     assert!(issue.source.starts_with("https://") && !issue.hint.en.is_empty() && !issue.hint.zh_cn.is_empty());
-    assert!(report.has_errors(), "the dimension rule is an error");
+    assert!(report.has_errors(), "the trial rule is an error");
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn overrides_switch_off_or_lower_and_stay_visible() {
     global.rules.insert("content.superlatives".into(), Override::Off);
     global
         .rules
-        .insert("version.format".into(), Override::Severity(Severity::Info));
+        .insert("version.refused".into(), Override::Severity(Severity::Info));
     let report = pack.check(&d, &global);
     assert!(
         !report.rule_ids().contains(&"content.superlatives"),
@@ -114,7 +114,7 @@ fn overrides_switch_off_or_lower_and_stay_visible() {
         (off.rule_id.as_str(), off.scope, off.would_report),
         ("content.superlatives", OverrideScope::Global, 1)
     );
-    let v = report.issues.iter().find(|i| i.rule_id == "version.format").unwrap();
+    let v = report.issues.iter().find(|i| i.rule_id == "version.refused").unwrap();
     assert_eq!(
         (v.severity, v.pack_severity, v.overridden),
         (Severity::Info, Severity::Error, Some(OverrideScope::Global))
@@ -123,12 +123,12 @@ fn overrides_switch_off_or_lower_and_stay_visible() {
     // The draft's own override wins over the global one, and cannot raise a severity.
     d.overrides
         .rules
-        .insert("version.format".into(), Override::Severity(Severity::Warning));
+        .insert("version.refused".into(), Override::Severity(Severity::Warning));
     d.overrides
         .rules
         .insert("content.superlatives".into(), Override::Severity(Severity::Error));
     let report = pack.check(&d, &global);
-    let v = report.issues.iter().find(|i| i.rule_id == "version.format").unwrap();
+    let v = report.issues.iter().find(|i| i.rule_id == "version.refused").unwrap();
     assert_eq!(
         (v.severity, v.overridden),
         (Severity::Warning, Some(OverrideScope::Draft)),
@@ -204,10 +204,11 @@ fn relation_endings_are_checked_per_relation_in_either_language_and_case() {
     let pack = Pack::embedded();
     let cases = [
         (RelationKind::ServiceForSoftware, "Acme Backup Migration service", true),
-        (RelationKind::ServiceForSoftware, "Acme 备份迁移服务", true),
+        (RelationKind::ServiceForSoftware, "Acme 备份配套服务", true),
+        (RelationKind::ServiceForSoftware, "Acme 备份迁移服务", false),
         (RelationKind::ServiceForSoftware, "Acme Backup Migration", false),
         (RelationKind::LicenseEdition, "Acme Backup Independent Deployment", true),
-        (RelationKind::LicenseEdition, "Acme 备份 独立部署", true),
+        (RelationKind::LicenseEdition, "Acme 备份 独立部署", false),
         (RelationKind::LicenseEdition, "Acme Backup SaaS", false),
         (RelationKind::SaasEdition, "Acme Backup saas", true),
     ];

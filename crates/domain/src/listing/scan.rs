@@ -15,34 +15,56 @@ pub fn contains_term(text: &str, term: &str) -> bool {
 /// Whether any of `terms` occurs in `text`, by the rules of [`contains_term`]; the text
 /// is lower-cased once for all terms.
 pub fn contains_any<T: AsRef<str>>(text: &str, terms: &[T]) -> bool {
-    let hay = text.to_ascii_lowercase();
-    terms
-        .iter()
-        .any(|term| occurs(&hay, &term.as_ref().to_ascii_lowercase()))
+    find_any(text, terms).is_some()
 }
 
-fn occurs(hay: &str, needle: &str) -> bool {
+/// The first of `terms` found in `text` (by the rules of [`contains_term`]), as it is
+/// written in the text, so an issue can quote what it matched.
+pub fn find_any<'t, T: AsRef<str>>(text: &'t str, terms: &[T]) -> Option<&'t str> {
+    // ASCII lower-casing keeps every byte offset, so a match in `hay` is the same
+    // range of `text`.
+    let hay = text.to_ascii_lowercase();
+    terms.iter().find_map(|term| {
+        let needle = term.as_ref().to_ascii_lowercase();
+        occurs(&hay, &needle).map(|at| &text[at..at + needle.len()])
+    })
+}
+
+fn occurs(hay: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
-        return false;
+        return None;
     }
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let check_start = word(needle.chars().next());
     let check_end = word(needle.chars().next_back());
-    hay.match_indices(needle).any(|(at, _)| {
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + needle.len()..].chars().next();
-        !(check_start && word(before) || check_end && word(after))
-    })
+    hay.match_indices(needle)
+        .find(|(at, _)| {
+            let before = hay[..*at].chars().next_back();
+            let after = hay[at + needle.len()..].chars().next();
+            !(check_start && word(before) || check_end && word(after))
+        })
+        .map(|(at, _)| at)
 }
 
 /// A price: a currency sign before a digit (`¥99`, `$ 5`), or a digit followed by a
 /// currency unit (`99元`, `5 USD`, `10/月`).
 pub fn contains_price(text: &str, signs: &[String], units: &[String]) -> bool {
+    find_price(text, signs, units).is_some()
+}
+
+/// The first price in `text` (see [`contains_price`]), as written: sign and number,
+/// or number and unit.
+pub fn find_price(text: &str, signs: &[String], units: &[String]) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if !c.is_ascii_digit() {
             continue;
         }
+        let number_end = i + chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        let number: String = chars[i..number_end].iter().collect();
         let before: String = chars[..i]
             .iter()
             .rev()
@@ -50,54 +72,92 @@ pub fn contains_price(text: &str, signs: &[String], units: &[String]) -> bool {
             .take(3)
             .collect();
         let before: String = before.chars().rev().collect();
-        if signs.iter().any(|s| before.ends_with(s.as_str())) {
-            return true;
+        if let Some(sign) = signs.iter().find(|s| before.ends_with(s.as_str())) {
+            return Some(format!("{sign}{number}"));
         }
         let after: String = chars[i + 1..]
             .iter()
             .skip_while(|c| c.is_ascii_digit() || **c == '.')
             .collect();
         let after = after.trim_start();
-        if units
+        if let Some(unit) = units
             .iter()
-            .any(|u| after.starts_with(u.as_str()) || after.to_ascii_lowercase().starts_with(&u.to_ascii_lowercase()))
+            .find(|u| after.starts_with(u.as_str()) || after.to_ascii_lowercase().starts_with(&u.to_ascii_lowercase()))
         {
-            return true;
+            let spaced = if chars.get(number_end).is_some_and(|c| c.is_whitespace()) {
+                " "
+            } else {
+                ""
+            };
+            return Some(format!("{number}{spaced}{unit}"));
         }
     }
-    false
+    None
 }
 
 /// A phone number: `min_digits` or more digits in a run that may contain spaces,
 /// hyphens, parentheses and a leading `+` (`400-123-4567`, `+86 10 1234 5678`).
 pub fn contains_phone(text: &str, min_digits: usize) -> bool {
+    find_phone(text, min_digits).is_some()
+}
+
+/// The first phone number in `text` (see [`contains_phone`]), as written.
+pub fn find_phone(text: &str, min_digits: usize) -> Option<&str> {
     let mut digits = 0;
-    for c in text.chars() {
+    let mut start = None;
+    let mut best = None;
+    for (at, c) in text.char_indices() {
         if c.is_ascii_digit() {
+            start.get_or_insert(at);
             digits += 1;
             if digits >= min_digits {
-                return true;
+                best = start.map(|s| (s, at + 1));
             }
         } else if !matches!(c, ' ' | '-' | '(' | ')' | '+') {
+            if best.is_some() {
+                break;
+            }
             digits = 0;
+            start = None;
         }
     }
-    false
+    best.map(|(s, e)| &text[s..e])
 }
 
 /// A version inside a name: `V2`, `v1.0` on a word boundary, a dotted number `6.4`,
 /// or one of the words given (`version`, `版本`).
 pub fn contains_version(text: &str, words: &[String]) -> bool {
-    if contains_any(text, words) {
-        return true;
+    find_version(text, words).is_some()
+}
+
+/// The first version in `text` (see [`contains_version`]), as written.
+pub fn find_version(text: &str, words: &[String]) -> Option<String> {
+    if let Some(word) = find_any(text, words) {
+        return Some(word.to_string());
     }
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).enumerate().any(|(i, w)| {
-        let boundary = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+    let token = |from: usize| -> String {
+        chars[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, c)| *k == 0 || c.is_ascii_digit() || **c == '.')
+            .map(|(_, c)| c)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_string()
+    };
+    let v = chars.windows(2).enumerate().find(|(i, w)| {
+        let boundary = *i == 0 || !chars[i - 1].is_ascii_alphanumeric();
         (w[0] == 'v' || w[0] == 'V') && w[1].is_ascii_digit() && boundary
-    }) || chars
+    });
+    if let Some((i, _)) = v {
+        return Some(token(i));
+    }
+    let dotted = chars
         .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())
+        .position(|w| w[0].is_ascii_digit() && w[1] == '.' && w[2].is_ascii_digit())?;
+    let start = dotted - chars[..dotted].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    Some(token(start))
 }
 
 /// KooGallery's version style: `V` then numbers joined by dots, e.g. `V1.0`, `V2.3.1`.
@@ -110,6 +170,17 @@ pub fn is_standard_version(text: &str) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A version in a form KooGallery's page gives as wrong: `v` + digit (`v0.1`), or no
+/// digit at all (`First Version`, `Initial Version`, `初始版本`). Anything else that is
+/// not V1.0 style (`V1`, `1.0`) is left to the style rule: the page does not refuse it.
+pub fn is_refused_version(text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let lower_v = text.starts_with('v') && text[1..].starts_with(|c: char| c.is_ascii_digit());
+    lower_v || !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A time zone written as a GMT/UTC offset: `GMT+08:00`, `UTC-5`, `(GMT+08:00)`.
@@ -174,5 +245,19 @@ mod tests {
             is_utc_offset("(GMT+08:00)") && is_utc_offset("UTC-5") && !is_utc_offset("Beijing"),
             "offsets"
         );
+    }
+
+    #[test]
+    fn finders_return_the_match_as_written() {
+        let (signs, units) = (v(&["¥", "$"]), v(&["元", "USD"]));
+        assert_eq!(find_price("特惠 99元 起", &signs, &units).as_deref(), Some("99元"));
+        assert_eq!(find_price("only $ 5.5 today", &signs, &units).as_deref(), Some("$5.5"));
+        assert_eq!(find_price("5 USD", &signs, &units).as_deref(), Some("5 USD"));
+        assert_eq!(find_phone("热线 400-123-4567 全天", 7), Some("400-123-4567"));
+        assert_eq!(find_phone("2024 年 12 月", 7), None);
+        assert_eq!(find_version("WordPress v6.4 镜像", &[]).as_deref(), Some("v6.4"));
+        assert_eq!(find_version("Nginx 1.25. 镜像", &[]).as_deref(), Some("1.25"));
+        assert_eq!(find_version("Acme 版本二", &v(&["版本"])).as_deref(), Some("版本"));
+        assert_eq!(find_any("Try it FREE now", &["free"]), Some("FREE"));
     }
 }
