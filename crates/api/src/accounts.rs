@@ -5,7 +5,7 @@
 //! and reports the outcome in the seller's language with the marketplace's code.
 
 use crate::{ApiError, Core};
-use gallerist_domain::codes::explain;
+use gallerist_domain::codes::explain_status;
 use gallerist_domain::mock_orders::CONNECTION_CHECK_ORDER;
 use gallerist_market::{Credentials, MarketError, OpenApi};
 use gallerist_store::accounts::{self, Account};
@@ -63,7 +63,7 @@ pub async fn test_connection(core: &Core, args: AccountArg) -> Result<Connection
     let account = accounts::get(&*core.store.conn()?, args.account_id)?;
     let locale = core.locale();
     let report = |ok: bool, code: &str, status: Option<u16>, ms: u64, offset: Option<i64>| {
-        let e = explain(code, locale);
+        let e = explain_status(code, status, locale);
         ConnectionReport {
             ok,
             http_status: status,

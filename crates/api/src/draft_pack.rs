@@ -240,3 +240,40 @@ pub fn with_sample_files(mut draft: Draft) -> (Draft, BTreeMap<String, Vec<u8>>)
 #[cfg(test)]
 #[path = "draft_pack_tests.rs"]
 mod tests;
+
+/// Reads an auto-deployment template folder (its `.tf` files and `.extension`, top
+/// level only) the way a pack's assets are read: no symbolic link followed, regular
+/// files only, each within the template limit and the whole within the pack limit.
+/// The checks themselves are `gallerist_domain::deploy::check_template`.
+pub fn read_template_folder(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, DraftPackError> {
+    use gallerist_domain::deploy::{MAX_FILES, MAX_FILE_BYTES, MAX_PACK_BYTES as MAX_TEMPLATE_BYTES};
+    let io = |e: std::io::Error| DraftPackError::Io {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let name = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
+        if (name.ends_with(".tf") || name == ".extension") && plain_file_name(&name) {
+            names.push(name);
+        }
+        if names.len() > MAX_FILES {
+            return Err(DraftPackError::Io {
+                path: dir.to_path_buf(),
+                detail: format!("more than {MAX_FILES} template files; a template folder holds a few .tf files"),
+            });
+        }
+    }
+    names.sort();
+    let mut files = BTreeMap::new();
+    let mut total = 0u64;
+    for name in names {
+        let left = (MAX_TEMPLATE_BYTES as u64).saturating_sub(total);
+        let limit = (MAX_FILE_BYTES as u64).min(left);
+        if let Some(bytes) = fs::read_regular(&dir.join(&name), &name, limit)? {
+            total += bytes.len() as u64;
+            files.insert(name, bytes);
+        }
+    }
+    Ok(files)
+}

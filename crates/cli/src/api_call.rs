@@ -7,7 +7,7 @@
 
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
-use gallerist_domain::codes::{explain, Locale};
+use gallerist_domain::codes::{explain_status, Locale};
 use gallerist_domain::{Site, SystemClock};
 use gallerist_market::{http_client, refusal, Credentials, OpenApi};
 use std::process::ExitCode;
@@ -83,7 +83,7 @@ pub async fn run(args: ApiArgs) -> anyhow::Result<ExitCode> {
         Err(e) if raw.status < 400 && e.code() == "decode" => Ok(ExitCode::SUCCESS),
         Err(e) => {
             let locale = Locale::from_tag(&gallerist_api::os_locale());
-            let why = explain(e.code(), locale);
+            let why = explain_status(e.code(), Some(raw.status), locale);
             eprintln!("HTTP {} {}: {}\n{}", raw.status, e.code(), why.what, why.next_step);
             if let Some(offset) = raw.clock_offset_seconds.filter(|o| o.abs() > 60) {
                 eprintln!("The server's clock differs from this computer's by {offset} seconds.");

@@ -5,10 +5,15 @@
 //! checked against the embedded rule pack. The exit code is non-zero when any pack
 //! cannot be read or has an error-level issue, so a seller's own pipeline can gate on
 //! it; warnings and heuristics are printed but do not fail the run.
+//!
+//! A folder without `listing.toml` whose files look like an auto-deployment template
+//! (`main.tf` and another required `.tf`) is checked as a template pack instead
+//! (`gallerist_domain::deploy`), read with the same care as a pack's assets.
 
 use clap::{Args, ValueEnum};
 use gallerist_api::draft_pack;
 use gallerist_domain::codes::Locale;
+use gallerist_domain::deploy::{check_template, looks_like_template, TemplateReport};
 use gallerist_domain::listing::{Overrides, Pack, Report, Severity};
 use serde_json::json;
 use std::path::PathBuf;
@@ -22,7 +27,8 @@ pub enum Format {
 
 #[derive(Args)]
 pub struct ValidateArgs {
-    /// Draft pack folders, each holding listing.toml and assets/.
+    /// Draft pack folders, each holding listing.toml and assets/, or auto-deployment
+    /// template folders (main.tf, variables.tf, outputs.tf, providers.tf, versions.tf).
     #[arg(required = true)]
     packs: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
@@ -35,6 +41,7 @@ enum Outcome {
         report: Report,
         asset_problems: Vec<(String, String)>,
     },
+    Template(TemplateReport),
 }
 
 impl Outcome {
@@ -42,11 +49,34 @@ impl Outcome {
         match self {
             Outcome::Unreadable(_) => true,
             Outcome::Checked { report, asset_problems } => report.has_errors() || !asset_problems.is_empty(),
+            Outcome::Template(report) => !report.passed,
         }
     }
 }
 
+/// A folder without `listing.toml` whose file names look like a template pack.
+fn is_template(dir: &std::path::Path) -> bool {
+    if dir.join(draft_pack::LISTING_FILE).exists() {
+        return false;
+    }
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    looks_like_template(names.iter().map(String::as_str))
+}
+
 fn check(pack: &Pack, dir: &std::path::Path) -> Outcome {
+    if is_template(dir) {
+        return match draft_pack::read_template_folder(dir) {
+            Ok(files) => Outcome::Template(check_template(&files)),
+            Err(e) => Outcome::Unreadable(e.to_string()),
+        };
+    }
     match draft_pack::import(dir) {
         Err(e) => Outcome::Unreadable(e.to_string()),
         Ok(imported) => {
@@ -63,6 +93,7 @@ fn print_text(dir: &std::path::Path, outcome: &Outcome, locale: Locale) {
     let zh = locale == Locale::ZhCn;
     match outcome {
         Outcome::Unreadable(why) => println!("{}: cannot be read: {why}", dir.display()),
+        Outcome::Template(report) => print_template(dir, report, zh),
         Outcome::Checked { report, asset_problems } => {
             let count = |s: Severity| report.issues.iter().filter(|i| i.severity == s).count();
             println!(
@@ -93,6 +124,33 @@ fn print_text(dir: &std::path::Path, outcome: &Outcome, locale: Locale) {
     }
 }
 
+fn print_template(dir: &std::path::Path, report: &TemplateReport, zh: bool) {
+    println!(
+        "{}: auto-deployment template: {} errors, {} warnings, {} notes",
+        dir.display(),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    );
+    for f in &report.findings {
+        let (message, hint) = if zh {
+            (&f.message.zh_cn, &f.hint.zh_cn)
+        } else {
+            (&f.message.en, &f.hint.en)
+        };
+        let severity = format!("{:?}", f.severity).to_lowercase();
+        let place = match (&f.file, f.line) {
+            (Some(file), Some(line)) => format!("{file}:{line}"),
+            (Some(file), None) => file.clone(),
+            (None, _) => "template".to_string(),
+        };
+        println!(
+            "  {severity:<7} [{place}] {message}\n          {hint}\n          {} · {}",
+            f.rule_id, f.source
+        );
+    }
+}
+
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     let pack = Pack::embedded();
     let locale = Locale::from_tag(&gallerist_api::os_locale());
@@ -104,6 +162,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|(d, o)| match o {
                     Outcome::Unreadable(why) => json!({ "pack": d, "ok": false, "error": why }),
+                    Outcome::Template(report) => json!({ "pack": d, "ok": report.passed, "template": report }),
                     Outcome::Checked { report, asset_problems } => json!({
                         "pack": d,
                         "ok": !o.failed(),

@@ -1,8 +1,16 @@
 //! The code table behind `codes::explain`: every documented code with its meaning
 //! and next step in English and zh-CN. Sources: the API reference §3.3 (APIGW),
-//! §4.2 (MKT), §4.4 (9202xxxx license), §5.3 (production-interface 0000xx), HTTP
-//! statuses, and Gallerist's own transport codes. `92020001` is documented both as
-//! 403 "unauthorized" and 500 "internal error"; one row covers both readings.
+//! §4.2 (MKT), §4.4 (9202xxxx license), §5.3 (production-interface 0000xx), §9 (the
+//! Open API docs' generic HTTP status table: every status from 400 up has a row), and
+//! Gallerist's own transport codes. `92020001` is documented both as 403
+//! "unauthorized" and 500 "internal error"; one row covers both readings.
+//!
+//! Gateway codes: §3.3 quotes five rows of the API signing guide's error-code page;
+//! the same page also lists APIGW.0103–0106 (backend, plug-in, backend configuration,
+//! orchestration) and APIGW.0308 (throttling threshold reached, HTTP 429), added here
+//! from it. The statuses of 0103–0106 differ between that page and API Gateway's own
+//! user guide (404/400 vs 500), so their words do not depend on the status.
+//! `APIGW.0102` was listed before without a source; no cited page has it, so it is gone.
 
 pub type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
 
@@ -13,6 +21,11 @@ pub const TABLE: &[Row] = &[
     ("APIGW.0302", "This IAM user may not call the API.", "Ask the main account to enable programmatic access for this IAM user and grant it KooGallery permissions in IAM.", "该 IAM 用户无权调用此 API。", "请主账号在 IAM 中为该用户开启“编程访问”并授予云商店权限。"),
     ("APIGW.0303", "API Gateway refused the app authentication.", "Sign with AK/SK as KooGallery requires.", "API 网关拒绝了 APP 认证信息。", "请按云商店要求使用 AK/SK 签名。"),
     ("APIGW.0101", "The API does not exist at this address.", "Check the site and base URL of the account.", "该地址上不存在此 API。", "请检查账号的站点与基础地址。"),
+    ("APIGW.0103", "API Gateway found no backend service for this API.", "Try again later; if it persists, note the request id for Huawei support.", "API 网关找不到此 API 的后端服务。", "稍后重试；若持续出现，请记录 request id 联系华为支持。"),
+    ("APIGW.0104", "API Gateway found no plug-in configuration for this API.", "Note the request id and contact Huawei support; nothing to change on your side.", "API 网关找不到此 API 的插件配置。", "请记录 request id 联系华为支持；您无需修改任何内容。"),
+    ("APIGW.0105", "API Gateway found no backend configuration for this API.", "Note the request id and contact Huawei support; nothing to change on your side.", "API 网关找不到此 API 的后端配置。", "请记录 request id 联系华为支持；您无需修改任何内容。"),
+    ("APIGW.0106", "API Gateway could not map the request onto the backend (orchestration error).", "Check the request's parameters against the API's documentation; if they match, contact Huawei support with the request id.", "API 网关无法将请求映射到后端（编排错误）。", "请对照接口文档检查请求参数；若无误，请携带 request id 联系华为支持。"),
+    ("APIGW.0308", "API Gateway's throttling threshold was reached: too many calls in a short time.", "Wait a few seconds before calling again, and send the next call only after the previous one has answered.", "已达到 API 网关的流控（限流）阈值：短时间内调用过多。", "请等待几秒后再调用，并在上一次调用返回后再发起下一次。"),
     ("APIGW.0201", "API Gateway refused the request as malformed or too large, or the backend is unavailable.", "Try again later; if it persists, note the request id for Huawei support.", "API 网关认为请求格式错误或过大，或后端不可用。", "稍后重试；若持续出现，请记录 request id 联系华为支持。"),
     ("MKT.0101", "A parameter is missing or not allowed.", "Check the value named in the message (for the order query, the order id) and try again.", "参数缺失或不被允许。", "请检查消息中指出的取值（订单查询则为订单号）后重试。"),
     ("MKT.0100", "A parameter has the wrong format or range.", "Check the values and try again.", "参数格式或范围错误。", "请检查取值后重试。"),
@@ -25,7 +38,6 @@ pub const TABLE: &[Row] = &[
     ("timeout", "The marketplace did not answer in time.", "Try again; check the network if it keeps happening.", "云商店未能及时响应。", "请重试；若反复出现请检查网络。"),
     ("decode", "The marketplace answered with something Gallerist could not read.", "Try again later; if it persists, report it with the code below.", "云商店的响应无法解析。", "请稍后重试；若持续出现，请附上下方代码反馈。"),
     ("no_credentials", "No keys are stored for this account.", "Add the account's AK/SK in Settings → Accounts.", "该账号尚未保存密钥。", "请在“设置 → 账号”中添加 AK/SK。"),
-    ("APIGW.0102", "The API Gateway route is not ready for this API.", "Try again later.", "API 网关路由尚未就绪。", "请稍后重试。"),
     ("MKT.0102", "The body signature of the usage push is wrong.", "Sign the body with the key bound to the base interfaces (Seller Center → Application Tools → Key Management).", "用量推送的消息体签名错误。", "请使用绑定到基础接口的密钥签名（卖家中心 → 应用工具 → 密钥管理）。"),
     ("MKT.0154", "The token is not valid.", "Check the AK/SK and try again.", "令牌无效。", "请检查 AK/SK 后重试。"),
     ("MKT.9001", "The instance id does not exist.", "Check the instance id from the production interface's newInstance call.", "实例 ID 不存在。", "请核对生产接口 newInstance 返回的实例 ID。"),
@@ -57,16 +69,30 @@ pub const TABLE: &[Row] = &[
     ("000903", "The license request needs a machine fingerprint.", "Send the fingerprint.", "License 申请缺少机器指纹。", "请提供机器指纹。"),
     ("HTTP.400", "The request was malformed.", "Check the request; the code below helps support.", "请求格式错误。", "请检查请求；下方代码可供支持人员排查。"),
     ("HTTP.401", "The request was not authenticated.", "Check the account's AK/SK.", "请求未通过身份认证。", "请检查账号的 AK/SK。"),
+    ("HTTP.402", "The marketplace asked for payment before answering.", "Check the account's balance and arrears in the Huawei Cloud console.", "云商店要求先付费。", "请在华为云控制台检查账号余额与欠费。"),
     ("HTTP.403", "The request is not allowed for these keys.", "Check the IAM user's permissions.", "这组密钥无权执行该请求。", "请检查 IAM 用户的权限。"),
     ("HTTP.404", "Nothing exists at this address.", "Check the site and base URL.", "该地址不存在。", "请检查站点与基础地址。"),
+    ("HTTP.405", "This address does not accept the request's method.", "Check the method (GET, POST…) against the API's documentation.", "该地址不接受此请求方法。", "请对照接口文档检查请求方法（GET、POST 等）。"),
+    ("HTTP.406", "The marketplace cannot answer in the format the request asked for.", "Ask for JSON (Accept: application/json).", "云商店无法以请求要求的格式应答。", "请请求 JSON 格式（Accept: application/json）。"),
+    ("HTTP.407", "A proxy between this computer and the marketplace wants you to sign in.", "Set the proxy's user name and password, or use a network without that proxy.", "本机与云商店之间的代理要求身份认证。", "请配置代理的用户名和密码，或改用不经过该代理的网络。"),
     ("HTTP.408", "The server gave up waiting for the request.", "Try again.", "服务器等待请求超时。", "请重试。"),
     ("HTTP.409", "The request conflicts with the current state.", "Reload and try again.", "请求与当前状态冲突。", "请刷新后重试。"),
+    ("HTTP.410", "What was at this address is gone for good.", "Check the API version and the account's base URL.", "该地址的资源已永久删除。", "请检查接口版本与账号的基础地址。"),
+    ("HTTP.411", "The marketplace needs the request's length.", "Send the request with a Content-Length header.", "云商店需要请求的长度。", "请在请求中携带 Content-Length 头。"),
+    ("HTTP.412", "A precondition of the request did not hold.", "Reload the current state and try again.", "请求的前提条件不满足。", "请刷新当前状态后重试。"),
     ("HTTP.413", "The request is too large (API Gateway allows 12 MB).", "Send less data per request.", "请求过大（API 网关上限 12 MB）。", "请减少单次请求的数据量。"),
+    ("HTTP.414", "The request's address is too long.", "Send fewer or shorter query parameters.", "请求地址过长。", "请减少或缩短查询参数。"),
+    ("HTTP.415", "The marketplace does not accept the request's content type.", "Send the body as the API's documentation says (usually application/json).", "云商店不接受该请求内容类型。", "请按接口文档发送请求体（通常为 application/json）。"),
+    ("HTTP.416", "The requested range of the file does not exist.", "Ask for the whole file, or a range inside it.", "请求的文件范围不存在。", "请请求整个文件或其中存在的范围。"),
+    ("HTTP.417", "The server could not meet the request's Expect header.", "Send the request without an Expect header.", "服务器无法满足请求的 Expect 头。", "请去掉 Expect 头后重新发送。"),
+    ("HTTP.422", "The request is well formed but its content could not be processed.", "Check the values sent against the API's documentation.", "请求格式正确，但内容无法处理。", "请对照接口文档检查发送的取值。"),
     ("HTTP.429", "Too many requests: the marketplace is rate limiting.", "Wait a moment; Gallerist retries after the time the server asks for.", "请求过多，云商店正在限流。", "请稍候；Gallerist 会按服务器要求的时间后重试。"),
     ("HTTP.500", "The marketplace had an internal error.", "Try again later.", "云商店内部错误。", "请稍后重试。"),
+    ("HTTP.501", "The marketplace does not support what the request asked for.", "Check the method and address against the API's documentation.", "云商店不支持请求所要求的功能。", "请对照接口文档检查请求方法与地址。"),
     ("HTTP.502", "A gateway in front of the marketplace failed.", "Try again later.", "云商店前端网关出错。", "请稍后重试。"),
     ("HTTP.503", "The marketplace is temporarily unavailable.", "Try again later.", "云商店暂时不可用。", "请稍后重试。"),
     ("HTTP.504", "A gateway timed out waiting for the marketplace.", "Try again later.", "网关等待云商店超时。", "请稍后重试。"),
+    ("HTTP.505", "The marketplace does not support the request's HTTP version.", "Check any proxy between this computer and the marketplace.", "云商店不支持请求所用的 HTTP 版本。", "请检查本机与云商店之间的代理。"),
     ("file_unreadable", "The file to upload could not be read, so nothing was sent.", "Check that the file exists and that Gallerist may read it.", "无法读取要上传的文件，未发送任何内容。", "请确认文件存在且 Gallerist 有权读取。"),
     ("keychain", "The system keychain is not available, so the key was not stored.", "On Linux install and unlock a Secret Service (GNOME Keyring or KWallet); on macOS and Windows unlock the keychain. Gallerist never stores keys anywhere else.", "系统钥匙串不可用，密钥未保存。", "Linux 请安装并解锁 Secret Service（GNOME Keyring 或 KWallet）；macOS / Windows 请解锁钥匙串。Gallerist 不会把密钥存到其他地方。"),
 ];

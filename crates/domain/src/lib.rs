@@ -11,6 +11,7 @@ pub mod codes;
 mod codes_table;
 pub mod contacts;
 pub mod demo;
+pub mod deploy;
 pub mod invoice;
 pub mod listing;
 pub mod mock_orders;

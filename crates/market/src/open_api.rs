@@ -110,7 +110,7 @@ impl OpenApi {
 /// Turns a gateway or business refusal in `raw` into an error; `Ok` on success.
 pub fn refusal(raw: &RawResponse) -> Result<(), MarketError> {
     let text = |k: &str| raw.body.get(k).and_then(Value::as_str).map(str::to_string);
-    if let Some(code) = text("error_code").filter(|c| c.starts_with("APIGW")) {
+    if let Some(code) = text("error_code").filter(|c| gallerist_domain::codes::is_gateway_code(c)) {
         return Err(MarketError::Gateway {
             status: raw.status,
             code,

@@ -13,7 +13,7 @@
 use crate::{Credentials, MarketError, RawResponse};
 use chrono::{DateTime, Utc};
 use gallerist_domain::apig;
-use gallerist_domain::codes::{explain, Explanation, Locale};
+use gallerist_domain::codes::{explain_status, Explanation, Locale};
 use gallerist_domain::open_api_wire::Refusal;
 use gallerist_domain::Clock;
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, HOST};
@@ -59,7 +59,11 @@ impl CallError {
     /// What happened and what to do, in `locale`: the code table's words; for a
     /// refusal before sending, the named field and problem lead.
     pub fn explain(&self, locale: Locale) -> Explanation {
-        let table = explain(self.code(), locale);
+        let status = match self {
+            CallError::Market(e) => e.http_status(),
+            CallError::NotSent(_) | CallError::File { .. } => None,
+        };
+        let table = explain_status(self.code(), status, locale);
         match (self, locale) {
             (CallError::NotSent(r), Locale::En) => Explanation {
                 what: format!("Not sent: {}. {}", r.en(), table.what),

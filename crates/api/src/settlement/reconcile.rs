@@ -83,13 +83,14 @@ fn expected(
     order_id: &str,
     body: &Value,
     today: NaiveDate,
+    site: gallerist_domain::settlement::BillingSite,
     cal: &gallerist_domain::settlement::WorkingCalendar,
 ) -> Option<(ExpectedLine, String)> {
     let facts = OrderFacts::deserialize(&body["facts"]).ok()?;
     let amount = Money::deserialize(&body["amount"]).ok()?;
     let product_type = ProductType::deserialize(&body["product_type"]).ok()?;
     let released_on = NaiveDate::deserialize(&body["released_on"]).ok()?;
-    let verdict = why_not_billed(&facts, cal);
+    let verdict = why_not_billed(&facts, site, cal);
     let run = verdict.run_date.filter(|r| verdict.billable && *r <= today)?;
     let rate = fee_rate(product_type, released_on, facts.effective_on);
     let b = settle(amount.minor, 0, rate.ppm, 0, 0);
@@ -116,10 +117,11 @@ pub fn reconcile_bills(core: &Core, args: ReconcileArg) -> Result<Reconciliation
         Some(id) => Some(super::bill_view::stored_bill(&conn, args.account_id, id)?),
         None => None,
     };
+    let site = gallerist_store::accounts::get(&conn, args.account_id)?.site.into();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut expected_lines = Vec::new();
     for (id, body, _) in bill_figures::settlement_orders(&conn, args.account_id)? {
-        if let Some((line, name)) = expected(&id, &body, today, &calendar) {
+        if let Some((line, name)) = expected(&id, &body, today, site, &calendar) {
             names.insert(id, name);
             expected_lines.push(line);
         }

@@ -9,17 +9,26 @@
 //! 5. the seller's business-information certification is done.
 //!
 //! Each condition is reported with what was observed, so the seller knows whom to
-//! chase. When all pass, the expected run is the CN run (3rd or next working day) in
-//! the later of: the month after the attribution month, and the month after the one
-//! in which supervision completed — an order completed after a run is billed in the
-//! next period (S-CN-P2, S-CN-AZ). A 已完成 status without a completion date is taken
-//! as completed in time. Not modelled: the "cumulative billed amount of CNY 1 000
-//! per product type" that one FAQ mentions, which needs the seller's other orders.
+//! chase. When all pass, the expected run is the run of the order's site (taken from
+//! the order's account: CN on the 3rd or the next mainland working day, international
+//! and EU on the 7th for the previous calendar month, S-EN-RECON) in the later of: the
+//! month after the attribution month, and the month after the one in which supervision
+//! completed — an order completed after a run is billed in the next period (S-CN-P2,
+//! S-CN-AZ). A 已完成 status without a completion date is taken as completed in time.
+//!
+//! A sixth line, [`ConditionKey::CumulativeAmount`]: one FAQ (S-EN-NOBILL) also lists
+//! "the cumulative billed amount for the same product type reaches CNY 1,000"; the
+//! other sources (S-CN-R, S-CN-Q) do not. It is shown as a possible reason, marked
+//! `second_reading`, and never decides `billable` on its own: a false "not billed" would
+//! send the seller chasing Huawei for nothing, a hidden one would leave them guessing.
+//! The amount is compared only where the site settles in CNY; elsewhere, and when the
+//! amount is not known, the line says so and stays a possible reason.
 
 use super::calendar::WorkingCalendar;
 use super::run::{attribution_month, run_date, BillingSite, OrderKind, YearMonth};
 use super::Label;
 use crate::clock::china_offset;
+use crate::money::format_minor;
 use crate::supervision::SupervisionStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -52,7 +61,14 @@ pub struct OrderFacts {
     pub consumed_month: YearMonth,
     /// The UTC+8 day supervision became 已完成, when known.
     pub supervision_completed_on: Option<NaiveDate>,
+    /// The seller's cumulative billed amount for this order's product type, in minor
+    /// units of the site's currency, when known (only the FAQ's second reading uses it).
+    #[serde(default)]
+    pub same_type_billed: Option<i64>,
 }
+
+/// The FAQ's threshold: CNY 1,000 in fen.
+pub const SAME_TYPE_THRESHOLD_FEN: i64 = 100_000;
 
 /// Which bill-run condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +79,8 @@ pub enum ConditionKey {
     Supervision,
     Effective,
     Certified,
+    /// The FAQ's "cumulative CNY 1,000 for the same product type": a second reading.
+    CumulativeAmount,
 }
 
 impl ConditionKey {
@@ -73,6 +91,10 @@ impl ConditionKey {
             ConditionKey::Supervision => ("Supervision not involved or completed", "服务监管状态为不涉及或已完成"),
             ConditionKey::Effective => ("Order effective", "订单已生效"),
             ConditionKey::Certified => ("Business information certified", "商业信息认证已完成"),
+            ConditionKey::CumulativeAmount => (
+                "Possibly: cumulative billed amount for this product type reaches CNY 1,000 (one FAQ only; second reading)",
+                "可能原因：同类商品累计出账金额达到 1000 元（仅一篇 FAQ 提及，另一种解读）",
+            ),
         };
         Label::new(en, zh)
     }
@@ -85,35 +107,40 @@ pub struct Condition {
     pub label: Label,
     pub pass: bool,
     pub data: Label,
+    /// Only one source states this condition: a possible reason, never decisive.
+    #[serde(default)]
+    pub second_reading: bool,
 }
 
 /// The answer to "why is this order not billed?".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhyNotBilled {
-    /// Conditions 1–5 in the order above.
+    /// Conditions 1–5 in the order above, then the second reading.
     pub conditions: Vec<Condition>,
     pub billable: bool,
-    /// The CN run that should bill the order; `None` while a condition fails.
+    /// The run of the order's site that should bill it; `None` while a condition fails.
     pub run_date: Option<NaiveDate>,
 }
 
-/// Checks the CN bill-run conditions for `facts`, with run dates on `calendar`.
-pub fn why_not_billed(facts: &OrderFacts, calendar: &WorkingCalendar) -> WhyNotBilled {
+/// Checks the bill-run conditions for `facts` on the order's `site`, with CN run dates
+/// on `calendar`.
+pub fn why_not_billed(facts: &OrderFacts, site: BillingSite, calendar: &WorkingCalendar) -> WhyNotBilled {
     let conditions = vec![
         paid(facts),
         repaid(facts),
         supervision(facts),
         effective(facts),
         certified(facts),
+        cumulative(facts, site),
     ];
-    let billable = conditions.iter().all(|c| c.pass);
+    let billable = conditions.iter().filter(|c| !c.second_reading).all(|c| c.pass);
     let run_date = billable.then(|| {
         let attributed = attribution_month(facts.kind, facts.activated_on, facts.effective_on, facts.consumed_month);
         let mut month = attributed.next();
         if let Some(done) = facts.supervision_completed_on {
             month = month.max(YearMonth::of(done).next());
         }
-        run_date(BillingSite::Cn, month.year, month.month, calendar)
+        run_date(site, month.year, month.month, calendar)
     });
     WhyNotBilled {
         conditions,
@@ -128,6 +155,46 @@ fn condition(key: ConditionKey, pass: bool, data: Label) -> Condition {
         label: key.label(),
         pass,
         data,
+        second_reading: false,
+    }
+}
+
+fn cumulative(facts: &OrderFacts, site: BillingSite) -> Condition {
+    let (pass, data) = match (site, facts.same_type_billed) {
+        (BillingSite::Cn, Some(fen)) => {
+            let amount = format_minor(fen);
+            let pass = fen >= SAME_TYPE_THRESHOLD_FEN;
+            let (en, zh) = if pass {
+                (
+                    format!("CNY {amount} billed for this product type"),
+                    format!("同类商品累计 {amount} 元"),
+                )
+            } else {
+                (
+                    format!("CNY {amount} billed for this product type, below CNY 1,000"),
+                    format!("同类商品累计 {amount} 元，未达 1000 元"),
+                )
+            };
+            (pass, Label::new(en, zh))
+        }
+        (BillingSite::Cn, None) => (
+            false,
+            Label::new(
+                "cumulative amount for this product type not known",
+                "同类商品累计金额未知",
+            ),
+        ),
+        (BillingSite::Intl, _) => (
+            false,
+            Label::new(
+                "the FAQ states CNY; this site settles in USD, so it cannot be compared",
+                "FAQ 以人民币计，本站点以美元结算，无法比较",
+            ),
+        ),
+    };
+    Condition {
+        second_reading: true,
+        ..condition(ConditionKey::CumulativeAmount, pass, data)
     }
 }
 

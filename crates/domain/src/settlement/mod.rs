@@ -47,6 +47,8 @@ mod rebate_tests;
 mod reconcile_tests;
 #[cfg(test)]
 mod run_tests;
+#[cfg(test)]
+mod site_tests;
 
 use serde::{Deserialize, Serialize};
 

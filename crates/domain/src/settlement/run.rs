@@ -72,7 +72,9 @@ impl std::fmt::Display for YearMonth {
 pub enum BillingSite {
     /// Chinese site: the 3rd, moved to the next mainland working day.
     Cn,
-    /// International / 中资出海 (and EU, which bills like it): the 7th.
+    /// International / 中资出海: the 7th (S-EN-RECON). The reference names no EU run
+    /// date; EU settles in USD through the international entities like the
+    /// international site, so it is read as billing on the 7th too.
     Intl,
 }
 

@@ -225,7 +225,11 @@ impl Case {
             Op::ReturnAcceptance { reason } => {
                 self.at(Node::ReviewingAcceptance)?;
                 self.last_rejection_reason = Some(non_empty(reason)?);
-                Ok(Node::UploadingDeliveryProof)
+                Ok(if matches!(self.flow, Flow::JointSaas { .. }) {
+                    Node::ProvidingService
+                } else {
+                    Node::UploadingDeliveryProof
+                })
             }
         }
     }
@@ -256,7 +260,9 @@ impl Case {
         }
         self.delivery = Some(delivery);
         Ok(match self.flow {
-            Flow::JointLicense { enablement_cloud: true } => Node::ReviewingAcceptance,
+            Flow::JointLicense { enablement_cloud: true } | Flow::JointSaas { enablement_cloud: true } => {
+                Node::ReviewingAcceptance
+            }
             Flow::JointLicense { .. } => Node::AutoAccepting,
             _ => Node::Accepting,
         })

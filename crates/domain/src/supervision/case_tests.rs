@@ -91,8 +91,8 @@ fn manual_service_runs_requirements_then_delivery_then_acceptance() {
 }
 
 #[test]
-fn license_orchestration_and_offline_saas_start_at_the_sellers_service() {
-    for flow in [Flow::License, Flow::AppOrchestration, Flow::OfflineSaas] {
+fn license_and_orchestration_start_at_the_sellers_service() {
+    for flow in [Flow::License, Flow::AppOrchestration] {
         let mut case = Case::open(flow, t0());
         assert_eq!(
             case.node,

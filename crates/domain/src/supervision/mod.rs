@@ -13,8 +13,15 @@
 //! - manual service: buyer submits requirements → seller confirms or rejects them →
 //!   seller delivers with proof and an actual start time → buyer accepts or rejects,
 //!   and a rejected delivery is re-sent (S-CN-J, S-CN-O, S-EN-PS-SUP, S-CN-PS);
-//! - general License, application orchestration and SaaS with offline delivery start at
-//!   "seller provides the service" (S-EN-BUY-LIC, S-EN-LIC-SUP, S-CN-J);
+//! - general License and application orchestration start at "seller provides the
+//!   service" (S-EN-BUY-LIC, S-EN-LIC-SUP, S-CN-J);
+//! - SaaS with offline delivery: the buyer submits requirements on 我的云商店 > 服务监管
+//!   and follows the order; the seller confirms or rejects them, implements, uploads the
+//!   acceptance documents (SaaS类商品服务监管). The help pages draw two figures, one for
+//!   general products and one for joint-operation (联营) and Huawei products, so these
+//!   are two flows: a general SaaS case ends at the buyer's acceptance; a joint-operation
+//!   / Huawei SaaS case goes to the buyer too, except 赋能云/基地云 orders, whose
+//!   acceptance documents Huawei reviews (华为云复核) instead;
 //! - joint-operation License with an authorization code: buyer confirms → 授权码激活 →
 //!   the seller's activation moves the node and fixes the service start → 商家上传交付证明
 //!   → accepted automatically, or reviewed by Huawei for 赋能云/基地云 orders (S-CN-AT,
@@ -31,9 +38,11 @@
 //!   (S-EN-APPEAL): rulings are continue (node unchanged, its idle time restarts),
 //!   complete, or unsubscribe. An unsubscribed case never reaches 已完成, so it never
 //!   releases billing (refund mechanics are not found, §8).
-//! - The SaaS-with-offline-delivery flow is not described: it starts at "seller
-//!   provides the service", like a general License. The website-building manual-service
-//!   template's steps are not described either: it uses the standard flow.
+//! - The figures themselves are images (reference §8): the SaaS steps after the
+//!   requirements are read from the text as the manual-service steps (confirm or reject,
+//!   deliver, accept or reject), and a SaaS delivery Huawei returns goes back to the
+//!   seller's service. The website-building manual-service template's steps are not
+//!   described: it uses the standard flow.
 //! - What follows a rejection by Huawei's acceptance review is not described: the case
 //!   goes back to the seller's upload of delivery proof.
 //! - When a non-赋能云 joint-operation License is "auto-accepted" is not given (§8): the
@@ -67,6 +76,8 @@ mod case_tests;
 mod hardware_tests;
 #[cfg(test)]
 mod refusal_tests;
+#[cfg(test)]
+mod saas_tests;
 
 pub use appeal::{Appeal, AppealGround, Ruling};
 pub use billing::SupervisionStatus;
@@ -123,12 +134,17 @@ pub enum Flow {
     Hardware,
     /// Application orchestration (应用编排).
     AppOrchestration,
-    /// SaaS whose delivery involves offline work by people.
+    /// SaaS whose delivery involves offline work by people, general product: the buyer
+    /// submits requirements first and accepts the delivery.
     OfflineSaas,
+    /// SaaS with offline delivery sold as a joint-operation (联营) or Huawei product: the
+    /// same start; `enablement_cloud` marks 赋能云/基地云 orders, whose acceptance
+    /// documents Huawei reviews instead of the buyer.
+    JointSaas { enablement_cloud: bool },
 }
 
 impl Flow {
-    pub const ALL: [Flow; 7] = [
+    pub const ALL: [Flow; 9] = [
         Flow::ManualService,
         Flow::License,
         Flow::JointLicense {
@@ -138,14 +154,18 @@ impl Flow {
         Flow::Hardware,
         Flow::AppOrchestration,
         Flow::OfflineSaas,
+        Flow::JointSaas {
+            enablement_cloud: false,
+        },
+        Flow::JointSaas { enablement_cloud: true },
     ];
 
     /// The node a new case starts at.
     pub fn first_node(self) -> Node {
         match self {
-            Flow::ManualService => Node::SubmittingRequirements,
+            Flow::ManualService | Flow::OfflineSaas | Flow::JointSaas { .. } => Node::SubmittingRequirements,
             Flow::JointLicense { .. } => Node::ConfirmingOrder,
-            Flow::License | Flow::Hardware | Flow::AppOrchestration | Flow::OfflineSaas => Node::ProvidingService,
+            Flow::License | Flow::Hardware | Flow::AppOrchestration => Node::ProvidingService,
         }
     }
 
@@ -157,6 +177,7 @@ impl Flow {
             Flow::Hardware => "hardware",
             Flow::AppOrchestration => "application orchestration",
             Flow::OfflineSaas => "SaaS with offline delivery",
+            Flow::JointSaas { .. } => "joint-operation / Huawei SaaS with offline delivery",
         }
     }
 
@@ -168,6 +189,7 @@ impl Flow {
             Flow::Hardware => "硬件",
             Flow::AppOrchestration => "应用编排",
             Flow::OfflineSaas => "涉及线下交付的SaaS",
+            Flow::JointSaas { .. } => "联营/华为商品涉及线下交付的SaaS",
         }
     }
 }
@@ -192,7 +214,7 @@ pub enum Node {
     Accepting,
     /// 系统自动验收: a joint-operation License waits for the platform's automatic acceptance.
     AutoAccepting,
-    /// 华为审核验收报告 (赋能云/基地云 joint-operation License)
+    /// 华为审核验收报告 / 华为云复核 (赋能云/基地云 joint-operation License and SaaS)
     ReviewingAcceptance,
     /// 已完成
     Completed,

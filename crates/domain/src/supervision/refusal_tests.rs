@@ -19,7 +19,11 @@ fn flow_has(flow: Flow, op: &Op) -> bool {
     let name = format!("{op:?}");
     let name = name.split([' ', '(', '{']).next().unwrap();
     let steps: &[&str] = match flow {
-        Flow::ManualService => &[
+        Flow::ManualService
+        | Flow::OfflineSaas
+        | Flow::JointSaas {
+            enablement_cloud: false,
+        } => &[
             "SubmitRequirements",
             "ConfirmRequirements",
             "RejectRequirements",
@@ -27,7 +31,15 @@ fn flow_has(flow: Flow, op: &Op) -> bool {
             "Accept",
             "RejectDelivery",
         ],
-        Flow::License | Flow::AppOrchestration | Flow::OfflineSaas => &["Deliver", "Accept", "RejectDelivery"],
+        Flow::License | Flow::AppOrchestration => &["Deliver", "Accept", "RejectDelivery"],
+        Flow::JointSaas { enablement_cloud: true } => &[
+            "SubmitRequirements",
+            "ConfirmRequirements",
+            "RejectRequirements",
+            "Deliver",
+            "ApproveAcceptance",
+            "ReturnAcceptance",
+        ],
         Flow::JointLicense {
             enablement_cloud: false,
         } => &["ConfirmOrder", "ActivateAuthCode", "Deliver", "AutoAccept"],

@@ -86,14 +86,18 @@ impl Op {
     /// Whether the step exists in `flow` at all.
     pub fn fits(&self, flow: Flow) -> bool {
         let joint = matches!(flow, Flow::JointLicense { .. });
+        let reviewed = matches!(
+            flow,
+            Flow::JointLicense { enablement_cloud: true } | Flow::JointSaas { enablement_cloud: true }
+        );
         match self {
             Op::SubmitRequirements { .. } | Op::ConfirmRequirements | Op::RejectRequirements { .. } => {
-                flow == Flow::ManualService
+                matches!(flow, Flow::ManualService | Flow::OfflineSaas | Flow::JointSaas { .. })
             }
             Op::ConfirmOrder | Op::ActivateAuthCode => joint,
             Op::Deliver(_) => flow != Flow::Hardware,
             Op::Ship { .. } | Op::RecordSignOff { .. } => flow == Flow::Hardware,
-            Op::Accept | Op::RejectDelivery { .. } => !joint,
+            Op::Accept | Op::RejectDelivery { .. } => !joint && !reviewed,
             Op::AutoAccept => matches!(
                 flow,
                 Flow::Hardware
@@ -101,9 +105,7 @@ impl Op {
                         enablement_cloud: false
                     }
             ),
-            Op::ApproveAcceptance | Op::ReturnAcceptance { .. } => {
-                flow == Flow::JointLicense { enablement_cloud: true }
-            }
+            Op::ApproveAcceptance | Op::ReturnAcceptance { .. } => reviewed,
         }
     }
 }

@@ -124,6 +124,7 @@ fn demo_order(i: usize, today: NaiveDate, now: DateTime<Utc>) -> SettlementOrder
         effective_on,
         consumed_month: YearMonth::of(effective_on),
         supervision_completed_on: (supervised && !in_progress).then_some(effective_on + Duration::days(9)),
+        same_type_billed: None,
     };
     SettlementOrder {
         id: format!("CS2611{:06}", 500 + i),
@@ -211,7 +212,7 @@ pub(crate) fn seed(conn: &Connection, now: DateTime<Utc>) -> Result<(), SyncErro
     let mut bills: BTreeMap<NaiveDate, (Bill, Vec<serde_json::Value>)> = BTreeMap::new();
     for i in 0..48 {
         let mut order = demo_order(i, today, now);
-        let verdict = why_not_billed(&order.facts, &calendar);
+        let verdict = why_not_billed(&order.facts, BillingSite::Cn, &calendar);
         let run = verdict
             .run_date
             .filter(|_| verdict.billable && i != LEFT_OUT)

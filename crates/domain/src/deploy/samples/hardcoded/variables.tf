@@ -1,0 +1,4 @@
+variable "admin_password" {
+  type      = string
+  sensitive = true
+}
