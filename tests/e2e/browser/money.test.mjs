@@ -41,6 +41,14 @@ test('orders, cases and bills show money with thousands separators and a currenc
       .reduce((a, s) => a + toMinor(s), 0);
     assert.equal(toMinor(cells[0]), gross, 'the total is the sum of the rows');
     await screenshot(page, 'money-bills-total');
+
+    // One bill's lines end with the bill's totals, in the same shape.
+    const first = page.getByTestId('bill-row').first();
+    const rowGross = (await first.locator('td.num').first().textContent()).trim();
+    await first.locator('a').first().click();
+    const lineTotal = page.getByTestId('bill-lines-total');
+    await lineTotal.waitFor({ timeout: 20_000 });
+    assert.ok((await lineTotal.textContent()).includes(rowGross), `the bill's lines total its gross, ${rowGross}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
