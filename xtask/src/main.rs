@@ -8,6 +8,7 @@ mod bench;
 mod bench_app;
 mod bundle;
 mod crash;
+mod deb_xz;
 mod fuzz;
 mod fuzz_stats;
 mod programs;

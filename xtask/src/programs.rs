@@ -72,6 +72,11 @@ const NEEDED: &[Needed] = &[
         step: "app e2e (answers the native save dialog)",
     },
     Needed {
+        program: "dpkg-deb",
+        package: "dpkg",
+        step: "packaging (the .deb's payload recompressed with xz)",
+    },
+    Needed {
         program: "apt-get",
         package: "apt",
         step: "installed package (.deb install and removal)",
