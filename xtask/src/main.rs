@@ -37,9 +37,12 @@ fn main() -> ExitCode {
         Some("crash") => crash::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("setup") => setup::everything(setup::Purpose::Test),
+        Some("deb-xz") if args.len() > 1 => args[1..]
+            .iter()
+            .try_for_each(|deb| deb_xz::recompress(std::path::Path::new(deb), deb_xz::Effort::Smallest)),
         _ => {
             eprintln!("usage: cargo xtask <run|test|bundle|bench|crash|fuzz|setup>\n  run    install what is missing, build, open the app on the sandbox account\n  test   install what is missing, run every check and test suite\n  bundle [--debug] build installers with the pinned Tauri CLI (deb and rpm on Linux), the gallerist CLI inside
-  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  bench app [--runs N] Gallerist's release window beside a bare Tauri app: start, memory, .deb size (default 5 runs)\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing");
+  bench  run the benchmarks; report each as a ratio to its in-run baseline\n  bench app [--runs N] Gallerist's release window beside a bare Tauri app: start, memory, .deb size (default 5 runs)\n  crash  [--trials N] [--seed S] kill -9 during draft edits, imports and sync (default 1,000 trials); fails on a lost or duplicated change\n  fuzz   [--minutes N] [--target NAME] fuzz each reader of outside files (default 1 min each); fails on a new crash\n  setup  install everything the tests need, run nothing\n  deb-xz FILE.deb... recompress a .deb's payload with xz (the release workflow's Linux job)");
             return ExitCode::from(2);
         }
     };
