@@ -111,8 +111,9 @@ fn plain_file_name(name: &str) -> bool {
 const IMAGE_SLOTS: [&str; 3] = ["logo", "main_images", "description_images"];
 
 /// Reads a pack folder. Structural problems (unreadable TOML, an escaping or missing
-/// asset) are errors; a file that is there but is not a usable image is reported in
-/// `asset_problems` so the checks can still run on the rest.
+/// asset) are errors; a file that is there but is not an image at all is reported in
+/// `asset_problems` so the checks can still run on the rest (a damaged image is left
+/// to the `images.readable` rule).
 pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
     let listing = dir.join(LISTING_FILE);
     let bytes = fs::read_regular(&listing, LISTING_FILE, MAX_LISTING_BYTES)?.ok_or_else(|| DraftPackError::Io {
@@ -165,8 +166,14 @@ pub fn import(dir: &Path) -> Result<ImportedPack, DraftPackError> {
             match Asset::image(&name, &bytes) {
                 Ok(a) => a,
                 Err(e) => {
-                    asset_problems.push((field.clone(), e.to_string()));
-                    Asset::from_bytes(&name, &bytes)
+                    // A damaged image carries its reason (`Asset::problem`) and the
+                    // `images.readable` rule reports it; listing it here too would say
+                    // the same thing twice.
+                    let kept = Asset::from_bytes(&name, &bytes);
+                    if kept.problem.is_none() {
+                        asset_problems.push((field.clone(), e.to_string()));
+                    }
+                    kept
                 }
             }
         } else {

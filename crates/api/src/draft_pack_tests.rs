@@ -69,7 +69,7 @@ fn a_missing_asset_and_a_listing_with_wrong_types_are_named() {
 }
 
 #[test]
-fn a_truncated_png_and_a_renamed_jpeg_are_reported_per_field_and_the_pack_still_loads() {
+fn a_truncated_png_and_a_renamed_jpeg_are_reported_once_by_the_image_rule_and_the_pack_still_loads() {
     let (draft, blobs) = real(all_deliveries().remove(0));
     let dir = tempfile::tempdir().unwrap();
     export(&draft, &blobs, dir.path()).unwrap();
@@ -86,23 +86,29 @@ fn a_truncated_png_and_a_renamed_jpeg_are_reported_per_field_and_the_pack_still_
     )
     .unwrap();
     let back = import(dir.path()).unwrap();
-    let fields: Vec<&str> = back.asset_problems.iter().map(|(f, _)| f.as_str()).collect();
-    assert!(
-        fields.contains(&"logo"),
-        "the truncated logo is reported: {:?}",
-        back.asset_problems
-    );
+    // Each damaged file is said once: on the asset, for the `images.readable` rule,
+    // not also as a pack-level asset problem.
+    assert!(back.asset_problems.is_empty(), "{:?}", back.asset_problems);
+    let logo_asset = back.draft.logo.as_ref().unwrap();
+    assert!(logo_asset.problem.is_some(), "the truncated logo carries its reason");
     if main.ends_with(".png") {
         assert!(
-            fields.contains(&"main_images[0]"),
-            "a JPEG named .png is reported: {:?}",
-            back.asset_problems
+            back.draft.main_images[0].problem.is_some(),
+            "a JPEG named .png carries its reason"
         );
     }
     assert!(
-        back.draft.logo.unwrap().image.is_none(),
+        logo_asset.image.is_none(),
         "no dimensions are invented for a truncated file"
     );
+    let report = gallerist_domain::listing::Pack::embedded().check(&back.draft, &Default::default());
+    let readable: Vec<&str> = report
+        .issues
+        .iter()
+        .filter(|i| i.rule_id == "images.readable")
+        .map(|i| i.field.as_str())
+        .collect();
+    assert!(readable.contains(&"logo"), "the rule names the logo: {readable:?}");
 }
 
 /// A pack whose logo file is replaced by what `plant` puts at its path.

@@ -21,6 +21,9 @@ pub struct RuleView {
     pub field: String,
     pub types: Option<Vec<ProductType>>,
     pub sites: Vec<gallerist_domain::Site>,
+    /// The sites whose own documents state the rule; on the rest of `sites` it reports
+    /// at most a warning, so the UI can say "error on intl/EU, warning on CN".
+    pub stated_on: Vec<gallerist_domain::Site>,
     pub source: String,
     pub official: bool,
     pub message: Bilingual,
@@ -52,27 +55,28 @@ pub fn global_overrides(conn: &Connection) -> Result<Overrides, ApiError> {
 }
 
 pub fn rule_pack(core: &Core) -> Result<PackView, ApiError> {
-    let rules = core
-        .pack
-        .rules
-        .iter()
-        .map(|r| RuleView {
-            id: r.id.clone(),
-            severity: r.severity,
-            field: r.field.clone(),
-            types: r.types.clone(),
-            sites: r.sites.clone(),
-            source: r.source.clone(),
-            official: r.official,
-            message: r.message.clone(),
-            hint: r.hint.clone(),
-        })
-        .collect();
+    let rules = core.pack.rules.iter().map(rule_view).collect();
     Ok(PackView {
         version: core.pack.version.clone(),
         rules,
         global_overrides: global_overrides(&*core.store.conn()?)?,
     })
+}
+
+/// One rule as the UI lists it.
+fn rule_view(r: &gallerist_domain::listing::rules::Rule) -> RuleView {
+    RuleView {
+        id: r.id.clone(),
+        severity: r.severity,
+        field: r.field.clone(),
+        types: r.types.clone(),
+        sites: r.sites.clone(),
+        stated_on: r.stated_on.clone(),
+        source: r.source.clone(),
+        official: r.official,
+        message: r.message.clone(),
+        hint: r.hint.clone(),
+    }
 }
 
 pub fn set_global_override(core: &Core, args: SetGlobalOverride) -> Result<Overrides, ApiError> {
@@ -97,4 +101,24 @@ pub fn set_global_override(core: &Core, args: SetGlobalOverride) -> Result<Overr
             Ok(overrides)
         })
         .map_err(Into::into)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rule_view;
+    use gallerist_domain::listing::rules::Pack;
+
+    #[test]
+    fn a_rule_stated_on_some_sites_says_which() {
+        let pack = Pack::embedded();
+        let rule = pack.rule("delivery.average-days").expect("the pack has the rule");
+        let json = serde_json::to_value(rule_view(rule)).unwrap();
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["sites"], serde_json::json!(["cn", "intl", "eu"]));
+        assert_eq!(
+            json["stated_on"],
+            serde_json::json!(["intl", "eu"]),
+            "CN only reads it: a warning there"
+        );
+    }
 }

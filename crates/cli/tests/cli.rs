@@ -362,6 +362,26 @@ mod validate {
         );
     }
 
+    #[test]
+    fn a_cut_off_logo_is_reported_once_by_the_image_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut logo = String::new();
+        pack(dir.path(), |d| logo = d.logo.as_ref().unwrap().file_name.clone());
+        let path = dir.path().join("assets").join(&logo);
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let out = validate(&[dir.path().to_str().unwrap()]);
+        assert!(!out.status.success(), "a damaged logo fails the run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let about_logo: Vec<&str> = text.lines().filter(|l| l.contains("[logo]")).collect();
+        assert_eq!(about_logo.len(), 1, "the logo is reported once: {text}");
+        assert!(
+            text.contains("images.readable") && about_logo[0].contains(&logo),
+            "by the images.readable rule, naming the file: {text}"
+        );
+        assert!(text.contains(": 1 errors,"), "and counted once: {text}");
+    }
+
     /// `gallerist validate ARGS`, killed if it has not answered within a minute: a
     /// hang guard (a FIFO once blocked it forever), not a timing assertion.
     fn validate_or_hang(args: &[&str]) -> std::process::Output {

@@ -97,6 +97,7 @@ pub fn blank_draft(delivery: Delivery) -> Draft {
         delivery_template: None,
         specs,
         delivery_days: None,
+        auto_deploy_template: false,
         overrides: Overrides::default(),
         checked_with_pack: None,
     }

@@ -140,6 +140,9 @@ pub enum Check {
     CopyrightFileBytes {
         max_bytes: u64,
     },
+    /// The draft says it is sold with an auto-deployment template: a checklist item
+    /// (the agency its availability test needs), not a fault.
+    AutoDeployTemplate,
     /// A related product's name ends with the suffix its relation calls for.
     NameRelation {
         suffixes: Vec<(RelationKind, Vec<String>)>,
@@ -307,6 +310,7 @@ impl Check {
             | Check::CopyrightFileType { .. }
             | Check::CopyrightFileBytes { .. }
             | Check::RegionsWithin { .. } => self.run_offer(d),
+            Check::AutoDeployTemplate => one(d.auto_deploy_template, "auto_deploy_template"),
             Check::DescriptionImagesAttached => text::extract(&d.description)
                 .images
                 .iter()

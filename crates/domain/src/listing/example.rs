@@ -133,6 +133,7 @@ pub fn clean_draft(delivery: Delivery) -> Draft {
         delivery_template: delivery.is_supervised().then(|| file("acceptance.docx")),
         specs,
         delivery_days: matches!(ty, ProductType::License | ProductType::ManualService).then_some(7),
+        auto_deploy_template: false,
         overrides: Overrides::default(),
         checked_with_pack: None,
     }

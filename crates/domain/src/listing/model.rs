@@ -334,6 +334,10 @@ pub struct Draft {
     /// Average delivery duration in calendar days (License and professional services).
     #[serde(default)]
     pub delivery_days: Option<u16>,
+    /// Sold with an auto-deployment template (image and License products): KooGallery
+    /// tests the template's availability through an agency the seller must authorise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto_deploy_template: bool,
     /// Seller overrides that travel with this draft.
     #[serde(default)]
     pub overrides: crate::listing::rules::Overrides,

@@ -83,6 +83,7 @@ impl Check {
                 min_digits: p.uint("min_digits")? as usize,
             },
             "consulting_link" => Check::ConsultingLink,
+            "auto_deploy_template" => Check::AutoDeployTemplate,
             "regions_within" => Check::RegionsWithin {
                 allowed: strings("allowed")?,
             },

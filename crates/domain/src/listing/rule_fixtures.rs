@@ -284,6 +284,7 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             |d| d.sales_regions.push("ap-southeast-1".into()),
         ),
         ("delivery.average-days", license, |d| d.delivery_days = None),
+        ("auto-deploy.delegation", license, |d| d.auto_deploy_template = true),
         ("after-sales.english-intl", saas, |d| {
             d.after_sales.languages = vec!["zh".into()]
         }),
