@@ -19,13 +19,11 @@ const GRACE: Duration = Duration::from_secs(5);
 pub fn arm() {
     static ARMED: std::sync::Once = std::sync::Once::new();
     ARMED.call_once(|| {
-        let spawned = std::thread::Builder::new()
-            .name("exit-guard".into())
-            .spawn(|| {
-                std::thread::sleep(GRACE);
-                log::warn!("the exit did not finish within {GRACE:?}; ending the process");
-                end_now();
-            });
+        let spawned = std::thread::Builder::new().name("exit-guard".into()).spawn(|| {
+            std::thread::sleep(GRACE);
+            log::warn!("the exit did not finish within {GRACE:?}; ending the process");
+            end_now();
+        });
         if let Err(e) = spawned {
             log::warn!("the exit guard could not start: {e}");
         }

@@ -9,8 +9,8 @@
 //! default. `--debug` packages the debug build, which the installed-package test uses
 //! because the test suite has already built it.
 
-use crate::{deb_xz, root};
 use crate::setup::{self, npm, Purpose};
+use crate::{deb_xz, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -70,7 +70,11 @@ fn package(debug: bool, build_ui: bool) -> Result<Bundles, String> {
     let dir = root.join("target").join(profile).join("bundle");
     let mut files = Vec::new();
     collect(&dir, &mut files);
-    let effort = if debug { deb_xz::Effort::Fastest } else { deb_xz::Effort::Smallest };
+    let effort = if debug {
+        deb_xz::Effort::Fastest
+    } else {
+        deb_xz::Effort::Smallest
+    };
     for deb in files.iter().filter(|f| f.extension().is_some_and(|e| e == "deb")) {
         deb_xz::recompress(deb, effort)?;
     }

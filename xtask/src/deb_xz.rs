@@ -45,11 +45,16 @@ pub fn recompress(deb: &Path, effort: Effort) -> Result<(), String> {
 
 fn run(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
-    let out = cmd.output().map_err(|e| format!("{shown} could not start: {e} (dpkg-deb is in package dpkg)"))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("{shown} could not start: {e} (dpkg-deb is in package dpkg)"))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("{shown} failed: {}", String::from_utf8_lossy(&out.stderr).trim()))
+        Err(format!(
+            "{shown} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
     }
 }
 
@@ -58,7 +63,11 @@ mod tests {
     use super::*;
 
     fn listing(deb: &Path, flag: &str) -> String {
-        let out = Command::new("dpkg-deb").arg(flag).arg(deb).output().expect("dpkg-deb runs");
+        let out = Command::new("dpkg-deb")
+            .arg(flag)
+            .arg(deb)
+            .output()
+            .expect("dpkg-deb runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     }
@@ -102,7 +111,10 @@ mod tests {
         assert_eq!(listing(&deb, "--contents"), files, "same files, modes and owners");
         assert_eq!(listing(&deb, "--field"), control, "same control data");
         let after = std::fs::metadata(&deb).unwrap().len();
-        assert!(after < before, "xz sees the second copy of the program: {after} < {before} bytes");
+        assert!(
+            after < before,
+            "xz sees the second copy of the program: {after} < {before} bytes"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
