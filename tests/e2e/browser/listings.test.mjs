@@ -197,3 +197,80 @@ test('a draft submitted to the sandbox goes under review, and listed products an
     await context.close();
   }
 });
+
+/** A new draft of `kind` (a choice of the new-draft menu) sold on the international site too. */
+async function newIntlDraft(page, kind) {
+  await page.goto(`${web.server.url}/#/listings`);
+  await page.getByTestId('new-draft').selectOption(kind);
+  await page.getByTestId('draft-name').waitFor();
+  await page.locator('fieldset[data-field="sites"] label', { hasText: 'INTL' }).locator('input').check();
+}
+
+test('a License draft for the international site asks for the delivery duration and support languages, and both are saved', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await newIntlDraft(page, 'license');
+    const days = page.locator('[data-testid="issue"][data-rule="delivery.average-days"]');
+    const english = page.locator('[data-testid="issue"][data-rule="after-sales.english-intl"]');
+    await days.waitFor({ timeout: 10_000 });
+    await english.waitFor({ timeout: 10_000 });
+    assert.equal(await days.getAttribute('data-severity'), 'error', 'the international site states the duration: an error');
+
+    await page.getByTestId('delivery-days').fill('15');
+    await page.getByTestId('support-language-en').check();
+    await days.waitFor({ state: 'detached', timeout: 10_000 });
+    await english.waitFor({ state: 'detached', timeout: 10_000 });
+    await screenshot(page, 'listing-delivery-days-languages');
+    await saved(page);
+
+    await page.reload();
+    await page.getByTestId('delivery-days').waitFor();
+    assert.equal(await page.getByTestId('delivery-days').inputValue(), '15', 'the duration survives a reload');
+    assert.ok(await page.getByTestId('support-language-en').isChecked(), 'so does English support');
+    await page.getByTestId('issue-counts').waitFor();
+    assert.equal(await days.count(), 0, 'the duration issue stays gone');
+    assert.equal(await english.count(), 0, 'the language issue stays gone');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test("a rule switched off names its severity per site: an error where it is stated, a warning where it is only read", async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await newIntlDraft(page, 'license');
+    const days = page.locator('[data-testid="issue"][data-rule="delivery.average-days"]');
+    await days.waitFor({ timeout: 10_000 });
+    await days.locator('details.rule summary').click();
+    await days.getByRole('button', { name: 'Switch off for this draft' }).click();
+    const row = page.locator('[data-testid="overrides"] li[data-rule="delivery.average-days"]');
+    const severity = row.getByTestId('rule-severity');
+    await severity.waitFor({ timeout: 10_000 });
+    assert.match(await severity.textContent(), /Error on INTL\/EU, Warning on CN/, await severity.textContent());
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a consulting draft with a price shows the no-prices issue quoting the price, led by the message without internal ids', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${web.server.url}/#/listings`);
+    await page.getByTestId('new-draft').selectOption('consulting');
+    await page.getByTestId('draft-name').waitFor();
+    await page.getByTestId('add-spec').click();
+    await page.getByTestId('sku-price').first().fill('99.9');
+    const issue = page.locator('[data-testid="issue"][data-rule="consulting.no-prices"]');
+    await issue.waitFor({ timeout: 10_000 });
+    const text = await issue.textContent();
+    assert.match(text, /carries no prices/, 'the message comes first, in the seller’s language');
+    assert.match(text, /99\.90 CNY/, 'and quotes the price it found');
+    assert.doesNotMatch(text, /specs\[0\]|consulting\.no-prices/, `no field path or rule id is shown: ${text}`);
+    await screenshot(page, 'listing-consulting-price');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});

@@ -7,6 +7,7 @@ import { backend } from '../backend';
 import { toAppError, type AppError } from '../backend/errors';
 import type { DraftBody, DraftView, Issue, RuleOverride } from '../backend/types';
 import { Autosave, type SaveState } from './autosave';
+import type { ListingDraft } from './draftModel';
 import { issuesByInput } from './fieldPath';
 import { applyOverrides, olderPack } from './report';
 
@@ -14,7 +15,7 @@ const NO_ISSUES: readonly Issue[] = [];
 
 export class DraftEditorState {
   view = $state<DraftView | null>(null);
-  draft = $state<DraftBody | null>(null);
+  draft = $state<ListingDraft | null>(null);
   loadError = $state<AppError | null>(null);
   saveState = $state<SaveState>('saved');
   saveError = $state<AppError | null>(null);
