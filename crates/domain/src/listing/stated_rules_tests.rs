@@ -99,3 +99,39 @@ fn a_kunpeng_image_outside_the_three_cn_regions_is_named_by_region() {
         found[0].message.en
     );
 }
+
+#[test]
+fn an_auto_deploy_draft_gets_the_delegation_checklist_item_naming_the_agencies() {
+    let mut d = license();
+    assert!(issues(&d, "auto-deploy.delegation").is_empty(), "no template, no item");
+    d.auto_deploy_template = true;
+    let found = issues(&d, "auto-deploy.delegation");
+    assert_eq!(found.len(), 1);
+    let item = &found[0];
+    assert_eq!(item.severity, Severity::Info, "a checklist item, not a fault");
+    assert!(item.source.starts_with("https://"), "{}", item.source);
+    for text in [&item.message.en, &item.message.zh_cn] {
+        assert!(
+            text.contains("mkp_agency_trust") && text.contains("mkp_deployment_policy"),
+            "{text}"
+        );
+    }
+    for retired in [
+        "mkp_ims_trust",
+        "mkp_admin_trust",
+        "mkp_rf_admin_trust",
+        "mkp_obs_trust",
+    ] {
+        assert!(
+            item.hint.en.contains(retired) && item.hint.zh_cn.contains(retired),
+            "{retired}"
+        );
+    }
+    d.delivery = Delivery::Consulting {
+        seller_url: "https://acme.example".into(),
+    };
+    assert!(
+        issues(&d, "auto-deploy.delegation").is_empty(),
+        "only image and License products"
+    );
+}
