@@ -90,7 +90,7 @@ fn appealable(case: &Case, now: DateTime<Utc>) -> Appealable {
                     "The buyer has not acted since {} (more than 5 days).",
                     super::beijing(since)
                 ),
-                format!("用户自 {} 起未操作，已超过 5 天。", super::beijing(since)),
+                format!("用户自 {} 起未操作，已超过 5 天。", super::beijing_zh(since)),
             ),
             opens_after,
         },

@@ -55,6 +55,27 @@ pub fn beijing(at: chrono::DateTime<chrono::Utc>) -> String {
         .to_string()
 }
 
+/// The same time in Chinese text: "2026-11-30 20:05（北京时间）", the one label the
+/// zh-CN screens use for UTC+8 (ui/src/lib/format/time.ts).
+pub fn beijing_zh(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&gallerist_domain::clock::china_offset())
+        .format("%Y-%m-%d %H:%M（北京时间）")
+        .to_string()
+}
+
+/// Time left as the rest of the app words it: "4 d 16 h" / "4 天 16 小时" from a day
+/// up, hours alone below it ("112 h from now" beside "剩余 4 天 16 小时" read as two
+/// different deadlines).
+pub fn time_left(seconds: i64) -> (String, String) {
+    let hours = seconds.max(0) / 3600;
+    let (days, hours) = (hours / 24, hours % 24);
+    if days == 0 {
+        (format!("{hours} h"), format!("{hours} 小时"))
+    } else {
+        (format!("{days} d {hours} h"), format!("{days} 天 {hours} 小时"))
+    }
+}
+
 /// A refusal the seller reads next to the button: both languages in one message.
 pub fn refused(en: String, zh: String) -> ApiError {
     ApiError::invalid(format!("{en} / {zh}"))
@@ -184,4 +205,24 @@ pub fn queue(
     })?;
     core.sync_wake.notify_one();
     Ok(())
+}
+
+#[cfg(test)]
+mod time_words_tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn chinese_text_names_utc8_as_beijing_time_and_english_as_utc8() {
+        let at = chrono::Utc.with_ymd_and_hms(2026, 11, 30, 12, 5, 0).unwrap();
+        assert_eq!(beijing(at), "2026-11-30 20:05 (UTC+8)");
+        assert_eq!(beijing_zh(at), "2026-11-30 20:05（北京时间）");
+    }
+
+    #[test]
+    fn time_left_is_days_and_hours_from_a_day_up() {
+        assert_eq!(time_left(112 * 3600 + 59), ("4 d 16 h".into(), "4 天 16 小时".into()));
+        assert_eq!(time_left(5 * 3600), ("5 h".into(), "5 小时".into()));
+        assert_eq!(time_left(-10), ("0 h".into(), "0 小时".into()));
+    }
 }

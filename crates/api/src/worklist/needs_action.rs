@@ -35,7 +35,7 @@ fn invoice_item(v: &InvoiceRequestView) -> Option<ActionItem> {
     if v.status != InvoiceStatus::Requested {
         return None;
     }
-    let hours = v.seconds_left / 3600;
+    let (left_en, left_zh) = super::time_left(v.seconds_left);
     let (kind, detail) = if v.overdue {
         (
             "invoice_overdue",
@@ -44,15 +44,15 @@ fn invoice_item(v: &InvoiceRequestView) -> Option<ActionItem> {
                     "Overdue since {} (7 days from the request).",
                     super::beijing(v.deadline)
                 ),
-                format!("已超过 7 天开票期限（{}）。", super::beijing(v.deadline)),
+                format!("已超过 7 天开票期限，期限为 {}。", super::beijing_zh(v.deadline)),
             ),
         )
     } else {
         (
             "invoice_due",
             Words::new(
-                format!("Issue by the end of {} (UTC+8), {hours} h from now.", v.last_day),
-                format!("请于 {}（北京时间）当天结束前开票，还有 {hours} 小时。", v.last_day),
+                format!("Issue by the end of {} (UTC+8), {left_en} left.", v.last_day),
+                format!("请于 {}（北京时间）当天结束前开票，剩余 {left_zh}。", v.last_day),
             ),
         )
     };
@@ -111,7 +111,7 @@ fn case_items(c: &CaseSummary, now: DateTime<Utc>) -> Vec<ActionItem> {
                     "Accepted automatically on {} unless the buyer objects.",
                     super::beijing(at)
                 ),
-                format!("若用户无异议，将于 {} 自动验收。", super::beijing(at)),
+                format!("若用户无异议，将于 {} 自动验收。", super::beijing_zh(at)),
             ),
             due_at: Some(at),
             urgent: false,
