@@ -62,6 +62,12 @@ test('the overview, a bill and a held-back order explain themselves', async () =
     const repaid = page.locator('[data-testid="why-condition"][data-key="repaid"]');
     assert.equal(await repaid.getAttribute('data-pass'), 'false', 'the unrepaid credit line is the failing condition');
     assert.match(await page.getByTestId('why-verdict').textContent(), /Held back/, 'the card says the order is held back');
+    const cumulative = page.locator('[data-testid="why-condition"][data-key="cumulative_amount"]');
+    assert.equal(await cumulative.getAttribute('data-second-reading'), 'true', 'the CNY 1,000 condition is shown, marked as a second reading');
+    assert.match(await cumulative.textContent(), /second reading/i, 'its words say it is a possible reason');
+    if ((await cumulative.getAttribute('data-pass')) === 'false') {
+      assert.equal(await cumulative.locator('.mark').textContent(), '?', 'an unmet second reading is not marked as a failure');
+    }
     await screenshot(page, 'bills-why');
     assert.deepEqual(problems, [], 'no console errors or failed requests');
   } finally {

@@ -85,10 +85,12 @@ export interface LineRow {
 }
 
 export interface Condition {
-  key: 'paid' | 'repaid' | 'supervision' | 'effective' | 'certified';
+  key: 'paid' | 'repaid' | 'supervision' | 'effective' | 'certified' | 'cumulative_amount';
   label: { en: string; zh: string };
   pass: boolean;
   data: { en: string; zh: string };
+  /** Stated by one source only: a possible reason, never what holds the order back. */
+  second_reading?: boolean;
 }
 
 export interface SettlementOrderRow {
