@@ -274,3 +274,46 @@ test('a consulting draft with a price shows the no-prices issue quoting the pric
     await context.close();
   }
 });
+
+test('an image draft sold with an auto-deployment template lists the agency to authorise, and the choice is saved', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${web.server.url}/#/listings`);
+    await page.getByTestId('new-draft').selectOption('image');
+    await page.getByTestId('draft-name').waitFor();
+    const item = page.locator('[data-testid="issue"][data-rule="auto-deploy.delegation"]');
+    assert.equal(await item.count(), 0, 'no template, no item');
+    await page.getByTestId('auto-deploy').check();
+    await item.waitFor({ timeout: 10_000 });
+    assert.equal(await item.getAttribute('data-severity'), 'info', 'a checklist item, not an error');
+    assert.match(await item.textContent(), /mkp_agency_trust.*mkp_deployment_policy/s, 'it names the agency and its policy');
+    assert.match(await item.textContent(), /mkp_obs_trust/, 'and the retired agencies to delete');
+    await saved(page);
+    await page.reload();
+    await page.getByTestId('auto-deploy').waitFor();
+    assert.ok(await page.getByTestId('auto-deploy').isChecked(), 'the choice survives a reload');
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+// Kept here with the other seller-facing notes of issue 16 (accounts.test.mjs belongs to another change).
+test('where the AK/SK is entered, the form says an IAM sub-user needs programmatic access enabled', async () => {
+  const { page, context, problems } = await openPage(web.browser);
+  try {
+    await page.goto(`${web.server.url}/#/settings`);
+    await page.getByTestId('add-account').click();
+    const hint = page.getByTestId('account-form').getByTestId('account-form-ak-hint');
+    await hint.waitFor();
+    assert.match(await hint.textContent(), /IAM sub-user.*programmatic access/s, await hint.textContent());
+    assert.equal(
+      await page.getByTestId('account-form-ak').getAttribute('aria-describedby'),
+      await hint.getAttribute('id'),
+      'the note is read with the field',
+    );
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
