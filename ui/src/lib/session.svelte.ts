@@ -36,10 +36,13 @@ export async function start(): Promise<void> {
   session.error = null;
   setCurrentLocale(guessLocale());
   try {
-    const info = await backend().call('app_info', {});
+    // Asked together: one round trip to the core (which may still be booting) instead of two.
+    const [info, accounts] = await Promise.all([
+      backend().call('app_info', {}),
+      backend().call('list_accounts', {}),
+    ]);
     session.info = info;
     setCurrentLocale(info.locale);
-    const accounts = await backend().call('list_accounts', {});
     session.accounts = accounts;
     const remembered = rememberedAccount();
     const pick =
