@@ -77,7 +77,15 @@ async function galleristRound(loadedHome) {
     const loadedEnv = { ...xdg(loadedHome), GALLERIST_DATA_DIR: join(loadedHome, 'gallerist'), GALLERIST_LOCALE: 'en' };
     const w = await openTimed(GALLERIST, loadedEnv, dashboardReady);
     await clickOn(w.script, '[data-testid="nav-listings"]');
-    await until(w.script, async (s) => (await countOf(s, '[data-testid="draft-row"]')) >= DRAFTS, `${DRAFTS} draft rows`);
+    // The table holds every draft and renders the first hundred (lib/listings/shown.ts),
+    // as a seller opening the page sees it.
+    await until(
+      w.script,
+      async (s) =>
+        (await s('return document.querySelector(\'[data-testid="drafts-table"]\')?.dataset.total ?? ""')) === String(DRAFTS) &&
+        (await countOf(s, '[data-testid="draft-row"]')) > 0,
+      `the drafts table with ${DRAFTS} drafts`,
+    );
     await clickOn(w.script, '[data-testid="nav-bills"]');
     await clickOn(w.script, '[data-testid="bills-tab-bills"]').catch(() => {});
     await until(w.script, async (s) => {
