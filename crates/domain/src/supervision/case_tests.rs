@@ -47,11 +47,11 @@ pub(super) fn walk(case: &mut Case, steps: Vec<(Actor, Op, Node)>) {
     }
 }
 
-fn reject_requirements(r: String) -> Op {
+pub(super) fn reject_requirements(r: String) -> Op {
     Op::RejectRequirements { reason: r }
 }
 
-fn reject_delivery(r: String) -> Op {
+pub(super) fn reject_delivery(r: String) -> Op {
     Op::RejectDelivery { reason: r }
 }
 

@@ -2,17 +2,9 @@
 //! 我的云商店 > 服务监管 and the seller follows up; general products and joint-operation /
 //! Huawei products run as separate flows (the help page's two figures).
 
-use super::case_tests::{delivery, reason, submit, t0, walk};
+use super::case_tests::{delivery, reason, reject_delivery, reject_requirements, submit, t0, walk};
 use super::*;
 use Actor::{Buyer, Platform, Seller};
-
-fn reject_requirements(r: String) -> Op {
-    Op::RejectRequirements { reason: r }
-}
-
-fn reject_delivery(r: String) -> Op {
-    Op::RejectDelivery { reason: r }
-}
 
 #[test]
 fn offline_saas_starts_with_the_buyers_requirements_then_the_seller_follows_up() {
